@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs every Debian package wgan needs to build, test and run. Idempotent: packages already
+# present are skipped, so a second run costs a few seconds.
+#
+#   libtorch-dev          LibTorch 1.13 (tensors, autograd, optimisers)
+#   libopenblas0-openmp   optimised BLAS: without it Debian's LibTorch uses the reference BLAS,
+#                         several times slower
+#   libcli11-dev          command-line parsing
+#   nlohmann-json3-dev    config.json / metrics.jsonl
+#   googletest            unit tests (built from source by CMake)
+#   ccache                faster rebuilds
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build ccache pkg-config
+  libtorch-dev libopenblas0-openmp
+  libcli11-dev nlohmann-json3-dev
+  googletest libgtest-dev
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: all ${#packages[@]} packages already installed"
+  exit 0
+fi
+
+echo "setup: installing ${missing[*]}"
+sudo_cmd=()
+[ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

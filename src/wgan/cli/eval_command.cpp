@@ -1,0 +1,53 @@
+// wgan eval: metrics of a trained run's generator, printed and appended to metrics.jsonl.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "wgan/cli/commands.h"
+#include "wgan/core/error.h"
+#include "wgan/train/evaluation.h"
+#include "wgan/train/model_file.h"
+#include "wgan/train/run_directory.h"
+#include "wgan/train/runtime.h"
+
+namespace wgan::cli {
+namespace {
+
+struct EvalOptions {
+  std::string run;
+  int64_t n = 2500;
+  uint64_t seed = 0;
+  int64_t threads = 0;
+};
+
+int run_eval(const EvalOptions& o) {
+  if (o.n <= 0) throw UsageError("--n: expected a positive integer, got " + std::to_string(o.n));
+  configure_threads(o.threads);
+  LoadedModel model = load_model(final_model_path(o.run));
+  model.config.seed = o.seed ? o.seed : model.config.seed;
+  nlohmann::json metrics = evaluate_generator(*model.networks.generator, model.config, o.n,
+                                              model.iteration, c10::Device(c10::kCPU));
+  if (metrics.empty()) {
+    std::cout << "no metric for dataset " << model.config.dataset << " yet\n";
+    return 0;
+  }
+  std::cout << "iteration " << model.iteration << ": " << describe_metrics(metrics) << "\n";
+  nlohmann::json record = {{"iter", model.iteration}, {"source", "wgan eval"}, {"eval_samples", o.n}};
+  record.update(metrics);
+  MetricsLog(o.run).append(record);
+  return 0;
+}
+
+}  // namespace
+
+Action add_eval_command(CLI::App& app) {
+  CLI::App* sub = app.add_subcommand("eval", "evaluate a trained run (appends to metrics.jsonl)");
+  auto o = std::make_shared<EvalOptions>();
+  sub->add_option("--run", o->run, "run directory")->required();
+  sub->add_option("--n", o->n, "generated samples");
+  sub->add_option("--seed", o->seed, "evaluation seed (default: the run's)");
+  sub->add_option("--threads", o->threads, "CPU threads (0: all cores)");
+  return [o] { return run_eval(*o); };
+}
+
+}  // namespace wgan::cli

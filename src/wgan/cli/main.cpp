@@ -1,0 +1,50 @@
+// wgan: train Wasserstein GANs. Dispatches to the subcommands and turns every error into one
+// line on stderr: exit status 2 for bad usage or input, 1 for a failure while running.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+#include <vector>
+
+#include "wgan/cli/commands.h"
+#include "wgan/core/error.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"wgan: Wasserstein GAN training on LibTorch"};
+  app.require_subcommand(1);
+  std::vector<std::pair<CLI::App*, wgan::cli::Action>> commands;
+  auto add = [&](wgan::cli::Action (*add_command)(CLI::App&)) {
+    const size_t before = app.get_subcommands({}).size();
+    wgan::cli::Action action = add_command(app);
+    commands.emplace_back(app.get_subcommands({})[before], std::move(action));
+  };
+  add(wgan::cli::add_train_command);
+  add(wgan::cli::add_sample_command);
+  add(wgan::cli::add_eval_command);
+  add(wgan::cli::add_presets_command);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::string where;
+    for (const auto& [sub, action] : commands)
+      if (sub->parsed()) where = " " + sub->get_name();
+    std::cerr << "wgan" << where << ": " << e.what() << " (see 'wgan" << where << " --help')\n";
+    return 2;
+  }
+  try {
+    for (auto& [sub, action] : commands)
+      if (sub->parsed()) return action();
+  } catch (const wgan::UsageError& e) {
+    std::cerr << "wgan: " << e.what() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::string what = e.what();
+    std::cerr << "wgan: error: " << what.substr(0, what.find('\n')) << "\n";
+    return 1;
+  }
+  return 2;
+}

@@ -1,0 +1,156 @@
+// wgan train: options -> resolved TrainConfig -> run directory -> run_training.
+//
+// Resolution order: the demo preset when neither --preset nor --loss is given (so a bare
+// `wgan train` runs the demo), otherwise the preset or the defaults of --loss; then every flag
+// the user gave, in the order registered here.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "wgan/cli/commands.h"
+#include "wgan/core/error.h"
+#include "wgan/train/config.h"
+#include "wgan/train/presets.h"
+#include "wgan/train/run.h"
+#include "wgan/train/run_directory.h"
+
+namespace wgan::cli {
+namespace {
+
+// Binds options to a scratch configuration and remembers how to copy each given value onto
+// the resolved one, so that defaults, preset and flags compose in a fixed order.
+class TrainOptions {
+ public:
+  explicit TrainOptions(CLI::App* app) : app_(app) {}
+
+  template <typename Field>
+  CLI::Option* bind(const std::string& flags, Field field, const std::string& help) {
+    CLI::Option* option = app_->add_option(flags, field(given_), help);
+    copies_.push_back({option, [this, field](TrainConfig& to) { field(to) = field(given_); }});
+    return option;
+  }
+  // One flag for both networks, parsed into a scratch of its own (so that --lr and --lr-d do
+  // not share storage) and copied to both.
+  template <typename FieldD, typename FieldG>
+  CLI::Option* bind_both(const std::string& flags, FieldD d, FieldG g, const std::string& help) {
+    CLI::Option* option = app_->add_option(flags, d(given_both_), help);
+    copies_.push_back({option, [this, d, g](TrainConfig& to) { d(to) = g(to) = d(given_both_); }});
+    return option;
+  }
+  CLI::Option* flag(const std::string& flags, bool TrainConfig::*field, const std::string& help) {
+    CLI::Option* option = app_->add_flag(flags, given_.*field, help);
+    copies_.push_back({option, [this, field](TrainConfig& to) { to.*field = given_.*field; }});
+    return option;
+  }
+
+  TrainConfig resolve() const {
+    TrainConfig config;
+    apply_loss_defaults(config);
+    const bool loss_given = app_->get_option("--loss")->count() > 0;
+    if (!preset_.empty())
+      apply_preset(preset_, config);
+    else if (!loss_given)
+      apply_preset("demo", config);
+    if (loss_given) {
+      config.loss = given_.loss;
+      apply_loss_defaults(config);
+    }
+    for (const auto& [option, copy] : copies_)
+      if (option->count() > 0) copy(config);
+    if (app_->get_option("--clip")->count() > 0) {
+      if (clip_text_ == "none") {
+        config.clip_enabled = false;
+      } else {
+        try {
+          size_t used = 0;
+          config.clip = std::stod(clip_text_, &used);
+          if (used != clip_text_.size()) throw std::invalid_argument(clip_text_);
+          config.clip_enabled = true;
+        } catch (const std::exception&) {
+          throw UsageError("--clip: expected a positive number or 'none', got '" + clip_text_ + "'");
+        }
+      }
+    }
+    validate(config);
+    return config;
+  }
+
+  std::string preset_, out_, clip_text_;
+
+ private:
+  CLI::App* app_;
+  TrainConfig given_, given_both_;
+  std::vector<std::pair<CLI::Option*, std::function<void(TrainConfig&)>>> copies_;
+};
+
+std::string choices(const std::vector<std::string>& names) { return " (" + join(names, "|") + ")"; }
+
+}  // namespace
+
+Action add_train_command(CLI::App& app) {
+  CLI::App* sub = app.add_subcommand("train", "train a GAN (bare: the demo preset, WGAN-GP on 25 Gaussians)");
+  auto options = std::make_shared<TrainOptions>(sub);
+  using C = TrainConfig;
+  auto& o = *options;
+  sub->add_option("--preset", o.preset_, "named configuration; see 'wgan presets'");
+  sub->add_option("--out", o.out_, "run directory to create (default: runs/NNNNN-<dataset>-<loss>)");
+  o.bind("--dataset", [](C& c) -> auto& { return c.dataset; }, "data" + choices(dataset_names()));
+  o.bind("--loss", [](C& c) -> auto& { return c.loss; }, "objective" + choices(loss_names()));
+  o.bind("--arch", [](C& c) -> auto& { return c.arch; }, "network family (mlp)");
+  o.bind("--iters", [](C& c) -> auto& { return c.iters; }, "generator iterations");
+  o.bind("--batch-size", [](C& c) -> auto& { return c.batch_size; }, "samples per batch");
+  o.bind("--n-critic", [](C& c) -> auto& { return c.n_critic; }, "critic steps per generator step");
+  o.flag("--critic-warmup", &C::critic_warmup,
+         "100 critic steps for the first 25 iterations and every 500th (reference WGAN code)");
+  // Both networks first, then per network, so that --lr-d overrides --lr.
+  o.bind_both("--optimizer", [](C& c) -> auto& { return c.optimizer_d.name; },
+              [](C& c) -> auto& { return c.optimizer_g.name; }, "optimizer of both networks" + choices(optimizer_names()));
+  o.bind_both("--lr", [](C& c) -> auto& { return c.optimizer_d.lr; },
+              [](C& c) -> auto& { return c.optimizer_g.lr; }, "learning rate of both networks");
+  o.bind_both("--beta1", [](C& c) -> auto& { return c.optimizer_d.beta1; },
+              [](C& c) -> auto& { return c.optimizer_g.beta1; }, "Adam beta1 of both networks");
+  o.bind_both("--beta2", [](C& c) -> auto& { return c.optimizer_d.beta2; },
+              [](C& c) -> auto& { return c.optimizer_g.beta2; }, "Adam beta2 of both networks");
+  o.bind_both("--weight-decay", [](C& c) -> auto& { return c.optimizer_d.weight_decay; },
+              [](C& c) -> auto& { return c.optimizer_g.weight_decay; }, "L2 weight decay of both networks");
+  o.bind("--optimizer-d", [](C& c) -> auto& { return c.optimizer_d.name; }, "critic optimizer");
+  o.bind("--optimizer-g", [](C& c) -> auto& { return c.optimizer_g.name; }, "generator optimizer");
+  o.bind("--lr-d", [](C& c) -> auto& { return c.optimizer_d.lr; }, "critic learning rate");
+  o.bind("--lr-g", [](C& c) -> auto& { return c.optimizer_g.lr; }, "generator learning rate");
+  o.bind("--beta1-d", [](C& c) -> auto& { return c.optimizer_d.beta1; }, "critic Adam beta1");
+  o.bind("--beta1-g", [](C& c) -> auto& { return c.optimizer_g.beta1; }, "generator Adam beta1");
+  o.bind("--beta2-d", [](C& c) -> auto& { return c.optimizer_d.beta2; }, "critic Adam beta2");
+  o.bind("--beta2-g", [](C& c) -> auto& { return c.optimizer_g.beta2; }, "generator Adam beta2");
+  o.bind("--weight-decay-d", [](C& c) -> auto& { return c.optimizer_d.weight_decay; }, "critic weight decay");
+  o.bind("--weight-decay-g", [](C& c) -> auto& { return c.optimizer_g.weight_decay; }, "generator weight decay");
+  o.bind("--lr-schedule", [](C& c) -> auto& { return c.lr_schedule; }, "learning-rate schedule" + choices(lr_schedule_names()));
+  o.bind("--lr-decay", [](C& c) -> auto& { return c.lr_decay; }, "inverse-time decay: lr / (1 + decay * step)");
+  sub->add_option("--clip", o.clip_text_, "WGAN weight clipping bound c, or 'none'");
+  o.bind("--clip-scope", [](C& c) -> auto& { return c.clip_scope; }, "clip all critic parameters, or weights only (all|weights)");
+  o.bind("--gp-lambda", [](C& c) -> auto& { return c.gp_lambda; }, "WGAN-GP penalty weight");
+  o.bind("--nz", [](C& c) -> auto& { return c.nz; }, "noise dimension");
+  o.bind("--noise", [](C& c) -> auto& { return c.noise; }, "noise distribution" + choices(noise_names()));
+  o.bind("--g-width", [](C& c) -> auto& { return c.g_width; }, "generator MLP width");
+  o.bind("--g-depth", [](C& c) -> auto& { return c.g_depth; }, "generator MLP hidden layers");
+  o.bind("--d-width", [](C& c) -> auto& { return c.d_width; }, "critic MLP width");
+  o.bind("--d-depth", [](C& c) -> auto& { return c.d_depth; }, "critic MLP hidden layers");
+  o.bind("--activation", [](C& c) -> auto& { return c.activation; }, "MLP activation" + choices(activation_names()));
+  o.bind("--toy-points", [](C& c) -> auto& { return c.toy_points; }, "fixed toy training set size (0: fresh samples per batch)");
+  o.bind("--seed", [](C& c) -> auto& { return c.seed; }, "random seed");
+  o.bind("--threads", [](C& c) -> auto& { return c.threads; }, "CPU threads (0: all cores)");
+  o.bind("--device", [](C& c) -> auto& { return c.device; }, "cpu, cuda, cuda:N or auto");
+  o.bind("--log-every", [](C& c) -> auto& { return c.log_every; }, "iterations between metrics.jsonl records");
+  o.bind("--print-every", [](C& c) -> auto& { return c.print_every; }, "iterations between console lines");
+  o.bind("--eval-every", [](C& c) -> auto& { return c.eval_every; }, "iterations between evaluations (0: only at the end)");
+  o.bind("--eval-samples", [](C& c) -> auto& { return c.eval_samples; }, "generated samples per evaluation");
+  o.flag("--quiet", &C::quiet, "print only the start and the summary");
+
+  return [options] {
+    TrainConfig config = options->resolve();
+    const std::string run_dir = create_run_directory(config, options->out_);
+    run_training(config, run_dir, std::cout);
+    return 0;
+  };
+}
+
+}  // namespace wgan::cli

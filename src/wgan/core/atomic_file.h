@@ -1,0 +1,17 @@
+// Files written so that a crash or kill at any instant leaves either the old file or the new
+// one, never a torn one: write to a temporary file beside the target, flush and fsync it, then
+// rename it over the target and fsync the directory.
+#pragma once
+#include <functional>
+#include <string>
+
+namespace wgan {
+
+// `write` receives the temporary path and must create the file there.
+void write_atomically(const std::string& path, const std::function<void(const std::string&)>& write);
+
+void write_text_atomically(const std::string& path, const std::string& text);
+
+std::string read_text_file(const std::string& path);
+
+}  // namespace wgan

@@ -1,0 +1,18 @@
+// The two kinds of failure a person sees. `main` turns either into one line on stderr.
+#pragma once
+#include <stdexcept>
+#include <string>
+
+namespace wgan {
+
+// Wrong flag, value or input file: exit status 2, before any training starts.
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Something went wrong while running (I/O failure, divergence): exit status 1.
+struct RunError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+}  // namespace wgan

@@ -1,0 +1,98 @@
+#include "wgan/train/run_directory.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <iomanip>
+#include <ostream>
+#include <sstream>
+
+#include "wgan/core/atomic_file.h"
+#include "wgan/core/error.h"
+
+namespace wgan {
+namespace fs = std::filesystem;
+namespace {
+
+int next_run_number(const fs::path& root) {
+  int highest = 0;
+  std::error_code ec;
+  if (!fs::is_directory(root, ec)) return 1;
+  for (const auto& entry : fs::directory_iterator(root, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.size() >= 5 && std::isdigit(static_cast<unsigned char>(name[0])))
+      highest = std::max(highest, std::atoi(name.substr(0, 5).c_str()));
+  }
+  return highest + 1;
+}
+
+}  // namespace
+
+std::string create_run_directory(const TrainConfig& config, const std::string& out,
+                                 const std::string& runs_root) {
+  fs::path dir;
+  if (out.empty()) {
+    std::ostringstream name;
+    name << std::setw(5) << std::setfill('0') << next_run_number(runs_root) << "-"
+         << config.dataset << "-" << config.loss;
+    dir = fs::path(runs_root) / name.str();
+  } else {
+    dir = out;
+    if (fs::exists(dir / "config.json"))
+      throw UsageError("--out " + out +
+                       ": that directory already holds a run (config.json); expected a new or "
+                       "empty directory");
+  }
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec || !fs::is_directory(dir))
+    throw UsageError("--out " + dir.string() + ": cannot create the run directory (" +
+                     (ec ? ec.message() : std::string("not a directory")) +
+                     "); expected a writable path");
+  try {
+    write_text_atomically((dir / "config.json").string(), to_json(config).dump(2) + "\n");
+  } catch (const std::exception& e) {
+    throw UsageError("--out " + dir.string() + ": the run directory is not writable (" +
+                     e.what() + ")");
+  }
+  return dir.string();
+}
+
+TrainConfig read_run_config(const std::string& run_dir) {
+  const std::string path = (fs::path(run_dir) / "config.json").string();
+  if (!fs::exists(path)) throw UsageError("--run " + run_dir + ": no config.json there; expected a run directory");
+  try {
+    return config_from_json(nlohmann::json::parse(read_text_file(path)));
+  } catch (const nlohmann::json::exception& e) {
+    throw UsageError(path + ": not valid JSON (" + std::string(e.what()) + ")");
+  }
+}
+
+MetricsLog::MetricsLog(const std::string& run_dir)
+    : path_((fs::path(run_dir) / "metrics.jsonl").string()), out_(path_, std::ios::app) {
+  if (!out_) throw RunError("cannot open " + path_ + " for writing");
+}
+
+void MetricsLog::append(const nlohmann::json& record) {
+  out_ << record.dump() << '\n';
+  out_.flush();
+  if (!out_) throw RunError("cannot write " + path_);
+}
+
+RunLog::RunLog(const std::string& run_dir, std::ostream& console, bool quiet)
+    : file_((fs::path(run_dir) / "log.txt").string(), std::ios::app),
+      console_(console),
+      quiet_(quiet) {}
+
+void RunLog::line(const std::string& text) {
+  file_ << text << '\n';
+  file_.flush();
+  if (!quiet_) console_ << text << std::endl;
+}
+
+void RunLog::important(const std::string& text) {
+  file_ << text << '\n';
+  file_.flush();
+  console_ << text << std::endl;
+}
+
+}  // namespace wgan

@@ -1,0 +1,48 @@
+// The run directory: config.json, metrics.jsonl, log.txt, checkpoints/ (see docs/training.md).
+#pragma once
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <iosfwd>
+#include <string>
+
+#include "wgan/train/config.h"
+
+namespace wgan {
+
+// Makes the run directory and writes config.json into it, before any training, so that an
+// unwritable place fails at once (UsageError). With `out` empty, a new numbered directory
+// runs_root/NNNNN-<dataset>-<loss> is made; a given `out` that already holds a run is refused.
+std::string create_run_directory(const TrainConfig& config, const std::string& out,
+                                 const std::string& runs_root = "runs");
+
+// Reads DIR/config.json; UsageError naming the file when it is missing or malformed.
+TrainConfig read_run_config(const std::string& run_dir);
+
+// metrics.jsonl: one JSON object per line, appended and flushed line by line.
+class MetricsLog {
+ public:
+  explicit MetricsLog(const std::string& run_dir);
+  void append(const nlohmann::json& record);
+
+ private:
+  std::string path_;
+  std::ofstream out_;
+};
+
+// What the console shows, also appended to log.txt.
+class RunLog {
+ public:
+  RunLog(const std::string& run_dir, std::ostream& console, bool quiet);
+  // Always written to log.txt; to the console unless quiet.
+  void line(const std::string& text);
+  // Written to both even when quiet (start and summary).
+  void important(const std::string& text);
+
+ private:
+  std::ofstream file_;
+  std::ostream& console_;
+  bool quiet_;
+};
+
+}  // namespace wgan

@@ -1,0 +1,29 @@
+#include "wgan/train/runtime.h"
+
+#include <torch/cuda.h>
+
+#include <thread>
+
+#include "wgan/core/error.h"
+
+namespace wgan {
+
+int64_t configure_threads(int64_t requested) {
+  int64_t threads = requested;
+  if (threads <= 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  torch::set_num_threads(static_cast<int>(threads));
+  return threads;
+}
+
+c10::Device resolve_device(const std::string& name) {
+  if (name == "cpu") return c10::Device(c10::kCPU);
+  if (name == "auto") return torch::cuda::is_available() ? c10::Device(c10::kCUDA, 0) : c10::Device(c10::kCPU);
+  if (name.rfind("cuda", 0) == 0) {
+    if (!torch::cuda::is_available())
+      throw UsageError("--device " + name + ": this LibTorch sees no CUDA device; expected cpu or auto");
+    return c10::Device(name);
+  }
+  throw UsageError("--device: unknown device '" + name + "'; expected cpu, cuda, cuda:N or auto");
+}
+
+}  // namespace wgan

@@ -1,0 +1,77 @@
+// One generator iteration = n_critic critic steps, then one generator step. This class is the
+// whole training step and nothing else: no files, no console (see run.h for those).
+#pragma once
+#include <torch/optim/optimizer.h>
+#include <torch/types.h>
+
+#include <functional>
+#include <memory>
+
+#include "wgan/data/batch_source.h"
+#include "wgan/nets/network_factory.h"
+#include "wgan/objectives/objective.h"
+#include "wgan/train/config.h"
+
+namespace wgan {
+
+// Values of one generator iteration as 0-d tensors (averages over its critic steps), so that
+// reading them back to the host (a synchronisation on a GPU) happens only when they are logged.
+struct IterationStats {
+  int64_t iteration = 0;  // generator iterations done, this one included
+  int64_t critic_steps = 0;
+  torch::Tensor loss_d, loss_g, d_real, d_fake, penalty;
+};
+
+// The same values on the host.
+struct IterationValues {
+  int64_t iteration = 0;
+  double loss_d = 0, loss_g = 0, d_real = 0, d_fake = 0;
+  double wasserstein_estimate = 0;  // d_real - d_fake
+  bool has_penalty = false;
+  double penalty = 0;
+};
+IterationValues to_values(const IterationStats& stats);
+
+// Noise of the configured distribution, [n, nz], drawn on the CPU.
+torch::Tensor sample_noise(const TrainConfig& config, int64_t n, at::Generator& generator);
+
+class Trainer {
+ public:
+  Trainer(TrainConfig config, NetworkPair networks, std::shared_ptr<BatchSource> data,
+          torch::Device device);
+
+  IterationStats train_iteration();
+
+  // Generator output for n samples of noise from one reproducible stream (no gradients).
+  torch::Tensor generate(int64_t n, at::Generator& generator);
+
+  int64_t iteration() const { return iteration_; }
+  const TrainConfig& config() const { return config_; }
+  NetworkImpl& generator() { return *networks_.generator; }
+  NetworkImpl& critic() { return *networks_.critic; }
+  const NetworkPair& networks() const { return networks_; }
+  torch::Device device() const { return device_; }
+
+  // Called between backward and the optimiser step of either network: the one place where
+  // data-parallel training all-reduces gradients.
+  std::function<void(NetworkImpl&)> before_optimizer_step;
+
+ private:
+  CriticLoss critic_step(int64_t step_in_iteration);
+  torch::Tensor generator_step();
+  int64_t critic_steps_for(int64_t iteration) const;
+  void step(torch::optim::Optimizer& optimizer, NetworkImpl& network, double base_lr,
+            int64_t& steps_done);
+
+  TrainConfig config_;
+  NetworkPair networks_;
+  std::shared_ptr<BatchSource> data_;
+  torch::Device device_;
+  std::unique_ptr<Objective> objective_;
+  std::unique_ptr<torch::optim::Optimizer> optimizer_d_, optimizer_g_;
+  int64_t iteration_ = 0;          // generator iterations done
+  int64_t real_batches_drawn_ = 0; // index of the next real batch
+  int64_t steps_d_ = 0, steps_g_ = 0;
+};
+
+}  // namespace wgan

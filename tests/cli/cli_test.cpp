@@ -1,0 +1,141 @@
+// The wgan command as a user runs it: exit statuses, messages and the run directory.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <sstream>
+
+#include "../test_util.h"
+
+namespace wgan::test {
+namespace {
+
+int count_lines(const std::string& text) {
+  int n = 0;
+  for (char c : text) n += c == '\n';
+  return n;
+}
+
+void expect_usage_error(const std::string& args, const std::string& mentions) {
+  CommandResult r = run_wgan(args);
+  EXPECT_EQ(r.status, 2) << args << "\n" << r.output;
+  EXPECT_EQ(count_lines(r.output), 1) << args << "\n" << r.output;
+  EXPECT_NE(r.output.find(mentions), std::string::npos) << args << "\n" << r.output;
+}
+
+TEST(Cli, BadInputExitsWithStatusTwoAndOneLine) {
+  TempDir dir;
+  const std::string out = " --out " + (dir / "run");
+  expect_usage_error("train --loss wgan-xx" + out, "wgan-gp");
+  expect_usage_error("train --dataset gaussians9" + out, "gaussians25");
+  expect_usage_error("train --iters 0" + out, "--iters");
+  expect_usage_error("train --batch-size -4" + out, "--batch-size");
+  expect_usage_error("train --iters abc" + out, "abc");
+  expect_usage_error("train --lr 1e-3x" + out, "1e-3x");
+  expect_usage_error("train --clip soft" + out, "'none'");
+  expect_usage_error("train --optimizer adagrad" + out, "rmsprop");
+  expect_usage_error("train --no-such-flag" + out, "--no-such-flag");
+  expect_usage_error("train --preset nope" + out, "demo");
+  expect_usage_error("train --out /proc/wgan-cannot-write-here", "/proc/wgan-cannot-write-here");
+  expect_usage_error("sample --run " + dir.path() + " --out x.csv", "final.pt");
+  // Nothing was trained: no run directory was left behind by the refused commands.
+  EXPECT_FALSE(std::filesystem::exists(dir / "run/metrics.jsonl"));
+}
+
+TEST(Cli, TrainWritesARunThatSampleAndEvalUse) {
+  TempDir dir;
+  const std::string run = dir / "run";
+  CommandResult r = run_wgan("train --loss wgan-gp --dataset gaussians8 --iters 30 --batch-size 64 "
+                             "--g-width 32 --d-width 32 --log-every 5 --eval-every 10 "
+                             "--threads 1 --out " + run);
+  ASSERT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("1 threads"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("modes "), std::string::npos) << r.output;
+
+  auto config = nlohmann::json::parse(read_file(run + "/config.json"));
+  EXPECT_EQ(config["loss"], "wgan-gp");
+  EXPECT_EQ(config["gp_lambda"], 10.0);  // --loss alone keeps the paper's defaults
+  EXPECT_EQ(config["optimizer_d"]["lr"], 1e-4);
+
+  std::istringstream lines(read_file(run + "/metrics.jsonl"));
+  std::string line;
+  int records = 0, evaluated = 0;
+  int64_t last_iter = 0;
+  while (std::getline(lines, line)) {
+    auto m = nlohmann::json::parse(line);
+    ++records;
+    for (const char* key : {"iter", "time_s", "loss_d", "loss_g", "d_real", "d_fake",
+                            "wasserstein_estimate", "gradient_penalty"})
+      EXPECT_TRUE(m.contains(key)) << key << " missing in " << line;
+    EXPECT_NEAR(m["wasserstein_estimate"].get<double>(),
+                m["d_real"].get<double>() - m["d_fake"].get<double>(), 1e-9);
+    if (m.contains("modes_covered")) ++evaluated;
+    last_iter = m["iter"];
+  }
+  EXPECT_EQ(records, 6);
+  EXPECT_EQ(evaluated, 3);
+  EXPECT_EQ(last_iter, 30);
+
+  // A second training into the same directory is refused.
+  CommandResult again = run_wgan("train --iters 1 --out " + run);
+  EXPECT_EQ(again.status, 2) << again.output;
+
+  const std::string csv = dir / "points.csv";
+  CommandResult s = run_wgan("sample --run " + run + " --n 57 --out " + csv);
+  ASSERT_EQ(s.status, 0) << s.output;
+  std::istringstream points(read_file(csv));
+  std::getline(points, line);
+  EXPECT_EQ(line, "x,y");
+  int n = 0;
+  while (std::getline(points, line)) {
+    double x, y;
+    char comma;
+    std::istringstream(line) >> x >> comma >> y;
+    EXPECT_EQ(comma, ',');
+    ++n;
+  }
+  EXPECT_EQ(n, 57);
+
+  CommandResult e = run_wgan("eval --run " + run + " --n 500");
+  ASSERT_EQ(e.status, 0) << e.output;
+  EXPECT_NE(e.output.find("modes "), std::string::npos);
+  EXPECT_EQ(count_lines(read_file(run + "/metrics.jsonl")), 7);
+}
+
+TEST(Cli, SameSeedAndThreadsGiveIdenticalMetrics) {
+  TempDir dir;
+  auto train = [&](const std::string& name) {
+    const std::string args = "train --loss wgan --dataset gaussians25 --iters 20 --batch-size 64 "
+                             "--g-width 64 --d-width 64 --log-every 1 --threads 2 --seed 5 --out " +
+                             (dir / name);
+    CommandResult r = run_wgan(args);
+    EXPECT_EQ(r.status, 0) << r.output;
+    std::istringstream lines(read_file(dir / name + "/metrics.jsonl"));
+    std::vector<nlohmann::json> records;
+    std::string line;
+    while (std::getline(lines, line)) {
+      auto m = nlohmann::json::parse(line);
+      m.erase("time_s");
+      records.push_back(m);
+    }
+    return records;
+  };
+  auto a = train("a"), b = train("b");
+  ASSERT_EQ(a.size(), 20u);
+  EXPECT_EQ(a, b);
+}
+
+TEST(Cli, BareTrainUsesTheDemoPreset) {
+  TempDir dir;
+  // The demo preset with a short run: the preset's settings land in config.json.
+  CommandResult r = run_wgan("train --iters 2 --quiet --out " + (dir / "demo"));
+  ASSERT_EQ(r.status, 0) << r.output;
+  auto config = nlohmann::json::parse(read_file(dir / "demo/config.json"));
+  EXPECT_EQ(config["preset"], "demo");
+  EXPECT_EQ(config["dataset"], "gaussians25");
+  EXPECT_EQ(config["loss"], "wgan-gp");
+  EXPECT_EQ(config["iters"], 2);
+}
+
+}  // namespace
+}  // namespace wgan::test

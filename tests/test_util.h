@@ -1,0 +1,29 @@
+// Helpers shared by the tests: temporary directories and running the wgan binary.
+#pragma once
+#include <string>
+
+namespace wgan::test {
+
+// A fresh empty directory under the system's temp dir, removed when the object dies.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  const std::string& path() const { return path_; }
+  std::string operator/(const std::string& name) const { return path_ + "/" + name; }
+
+ private:
+  std::string path_;
+};
+
+struct CommandResult {
+  int status = -1;
+  std::string output;  // stdout and stderr together
+};
+
+// Runs the wgan binary with these arguments (a shell-quoted string) and captures its output.
+CommandResult run_wgan(const std::string& arguments);
+
+std::string read_file(const std::string& path);
+
+}  // namespace wgan::test

@@ -1,0 +1,99 @@
+#include "wgan/train/trainer.h"
+
+#include <gtest/gtest.h>
+
+#include "wgan/train/run.h"
+
+namespace wgan {
+namespace {
+
+TrainConfig small_config(const std::string& loss) {
+  TrainConfig c;
+  c.loss = loss;
+  apply_loss_defaults(c);
+  c.dataset = "gaussians8";
+  c.batch_size = 32;
+  c.g_width = c.d_width = 32;
+  c.g_depth = c.d_depth = 2;
+  c.seed = 3;
+  return c;
+}
+
+Trainer make_trainer(const TrainConfig& c) {
+  return Trainer(c, make_networks(c), make_batch_source(c), torch::Device(torch::kCPU));
+}
+
+TEST(Trainer, WganCriticParametersStayClippedAfterEveryStep) {
+  TrainConfig c = small_config("wgan");
+  c.optimizer_d.lr = 0.1;  // large steps, so unclipped weights would leave the box at once
+  c.clip = 0.02;
+  Trainer trainer = make_trainer(c);
+  for (int i = 0; i < 3; ++i) {
+    trainer.train_iteration();
+    for (const auto& p : trainer.critic().parameters()) {
+      EXPECT_LE(p.max().item<double>(), 0.02 + 1e-9);
+      EXPECT_GE(p.min().item<double>(), -0.02 - 1e-9);
+    }
+  }
+}
+
+TEST(Trainer, GeneratorStepTrainsOnlyTheGenerator) {
+  // With a zero critic learning rate, only the generator step can change anything.
+  TrainConfig c = small_config("wgan-gp");
+  c.optimizer_d.lr = 0.0;
+  Trainer trainer = make_trainer(c);
+  std::vector<torch::Tensor> critic_before, generator_before;
+  for (const auto& p : trainer.critic().parameters()) critic_before.push_back(p.clone());
+  for (const auto& p : trainer.generator().parameters()) generator_before.push_back(p.clone());
+  trainer.train_iteration();
+  auto critic_after = trainer.critic().parameters();
+  for (size_t i = 0; i < critic_after.size(); ++i) {
+    EXPECT_TRUE(torch::equal(critic_after[i], critic_before[i]));
+    EXPECT_TRUE(critic_after[i].requires_grad());  // switched back on after the step
+  }
+  bool generator_moved = false;
+  auto generator_after = trainer.generator().parameters();
+  for (size_t i = 0; i < generator_after.size(); ++i)
+    generator_moved |= !torch::equal(generator_after[i], generator_before[i]);
+  EXPECT_TRUE(generator_moved);
+}
+
+TEST(Trainer, SameSeedGivesIdenticalLosses) {
+  for (const std::string loss : {"gan", "wgan", "wgan-gp"}) {
+    TrainConfig c = small_config(loss);
+    Trainer a = make_trainer(c), b = make_trainer(c);
+    for (int i = 0; i < 4; ++i) {
+      IterationValues va = to_values(a.train_iteration()), vb = to_values(b.train_iteration());
+      EXPECT_EQ(va.loss_d, vb.loss_d) << loss;
+      EXPECT_EQ(va.loss_g, vb.loss_g) << loss;
+      EXPECT_EQ(va.penalty, vb.penalty) << loss;
+    }
+    c.seed = 4;
+    Trainer other = make_trainer(c);
+    Trainer again = make_trainer(small_config(loss));
+    EXPECT_NE(to_values(other.train_iteration()).loss_d, to_values(again.train_iteration()).loss_d);
+  }
+}
+
+TEST(Trainer, CriticWarmupRunsHundredStepsEarlyAndEvery500th) {
+  TrainConfig c = small_config("wgan");
+  c.critic_warmup = true;
+  c.batch_size = 8;
+  Trainer trainer = make_trainer(c);
+  EXPECT_EQ(trainer.train_iteration().critic_steps, 100);
+  c.critic_warmup = false;
+  Trainer plain = make_trainer(c);
+  EXPECT_EQ(plain.train_iteration().critic_steps, 5);
+}
+
+TEST(Trainer, WassersteinEstimateIsRealMinusFake) {
+  TrainConfig c = small_config("wgan-gp");
+  Trainer trainer = make_trainer(c);
+  IterationValues v = to_values(trainer.train_iteration());
+  EXPECT_DOUBLE_EQ(v.wasserstein_estimate, v.d_real - v.d_fake);
+  EXPECT_TRUE(v.has_penalty);
+  EXPECT_NEAR(v.loss_d, v.d_fake - v.d_real + c.gp_lambda * v.penalty, 1e-4);
+}
+
+}  // namespace
+}  // namespace wgan
