@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "wgan/cli/commands.h"
+#include "wgan/cli/validators.h"
 #include "wgan/core/error.h"
 #include "wgan/train/evaluation.h"
 #include "wgan/train/model_file.h"
@@ -45,7 +46,7 @@ Action add_eval_command(CLI::App& app) {
   auto o = std::make_shared<EvalOptions>();
   sub->add_option("--run", o->run, "run directory")->required();
   sub->add_option("--n", o->n, "generated samples");
-  sub->add_option("--seed", o->seed, "evaluation seed (default: the run's)");
+  sub->add_option("--seed", o->seed, "evaluation seed (default: the run's)")->check(non_negative_integer());
   sub->add_option("--threads", o->threads, "CPU threads (0: all cores)");
   return [o] { return run_eval(*o); };
 }

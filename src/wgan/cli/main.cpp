@@ -8,6 +8,21 @@
 #include "wgan/cli/commands.h"
 #include "wgan/core/error.h"
 
+namespace {
+
+// CLI11 says "Could not convert: --iters = abc"; say what was expected instead.
+std::string describe_parse_error(const CLI::ParseError& e) {
+  const std::string what = e.what();
+  const std::string prefix = "Could not convert: ";
+  const size_t eq = what.find(" = ");
+  if (what.rfind(prefix, 0) == 0 && eq != std::string::npos)
+    return what.substr(prefix.size(), eq - prefix.size()) + ": expected a number, got '" +
+           what.substr(eq + 3) + "'";
+  return what;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   CLI::App app{"wgan: Wasserstein GAN training on LibTorch"};
   app.require_subcommand(1);
@@ -32,7 +47,8 @@ int main(int argc, char** argv) {
     std::string where;
     for (const auto& [sub, action] : commands)
       if (sub->parsed()) where = " " + sub->get_name();
-    std::cerr << "wgan" << where << ": " << e.what() << " (see 'wgan" << where << " --help')\n";
+    std::cerr << "wgan" << where << ": " << describe_parse_error(e) << " (see 'wgan" << where
+              << " --help')\n";
     return 2;
   }
   try {

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "wgan/cli/commands.h"
+#include "wgan/cli/validators.h"
 #include "wgan/core/atomic_file.h"
 #include "wgan/core/error.h"
 #include "wgan/core/random.h"
@@ -61,7 +62,7 @@ Action add_sample_command(CLI::App& app) {
   sub->add_option("--run", o->run, "run directory")->required();
   sub->add_option("--checkpoint", o->checkpoint, "model file (default: RUN/checkpoints/final.pt)");
   sub->add_option("--n", o->n, "number of samples");
-  sub->add_option("--seed", o->seed, "noise seed");
+  sub->add_option("--seed", o->seed, "noise seed")->check(non_negative_integer());
   sub->add_option("--out", o->out, "output file (.csv: one x,y point per line)")->required();
   sub->add_option("--threads", o->threads, "CPU threads (0: all cores)");
   return [o] { return run_sample(*o); };

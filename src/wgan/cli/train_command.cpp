@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "wgan/cli/commands.h"
+#include "wgan/cli/validators.h"
 #include "wgan/core/error.h"
 #include "wgan/train/config.h"
 #include "wgan/train/presets.h"
@@ -136,7 +137,8 @@ Action add_train_command(CLI::App& app) {
   o.bind("--d-depth", [](C& c) -> auto& { return c.d_depth; }, "critic MLP hidden layers");
   o.bind("--activation", [](C& c) -> auto& { return c.activation; }, "MLP activation" + choices(activation_names()));
   o.bind("--toy-points", [](C& c) -> auto& { return c.toy_points; }, "fixed toy training set size (0: fresh samples per batch)");
-  o.bind("--seed", [](C& c) -> auto& { return c.seed; }, "random seed");
+  o.bind("--seed", [](C& c) -> auto& { return c.seed; }, "random seed (an integer >= 0)")
+      ->check(non_negative_integer());
   o.bind("--threads", [](C& c) -> auto& { return c.threads; }, "CPU threads (0: all cores)");
   o.bind("--device", [](C& c) -> auto& { return c.device; }, "cpu, cuda, cuda:N or auto");
   o.bind("--log-every", [](C& c) -> auto& { return c.log_every; }, "iterations between metrics.jsonl records");

@@ -11,8 +11,9 @@ void apply_demo(TrainConfig& c) {
   c.dataset = "gaussians25";
   c.loss = "wgan-gp";
   apply_loss_defaults(c);
-  c.iters = 2000;
+  c.iters = 3000;
   c.batch_size = 256;
+  c.lr_schedule = "linear";
   c.gp_lambda = 1.0;
   c.optimizer_d.lr = 1e-3;
   c.optimizer_g.lr = 1e-3;
@@ -52,7 +53,8 @@ void apply_seed001_grid(TrainConfig& c) {
 const std::vector<Preset>& presets() {
   static const std::vector<Preset> kPresets = {
       {"demo", "this project (measured; docs/training.md)",
-       "WGAN-GP on gaussians25, MLP 3x256, lambda 1, Adam 1e-3 (0.5, 0.9), 2,000 iterations",
+       "WGAN-GP on gaussians25, MLP 3x256, nz 2, lambda 1, Adam 1e-3 (0.5, 0.9) decaying linearly "
+       "to 0, n_critic 5, batch 256, 3,000 iterations",
        apply_demo},
       {"seed001-grid", "seed 001 (Keras WGAN on a 5x5 Gaussian grid)",
        "WGAN on gaussians25 with 100,000 fixed points, 4-D uniform noise, ELU, batch 512, Adam "
