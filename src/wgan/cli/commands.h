@@ -2,6 +2,7 @@
 // to run when that subcommand was chosen. main.cpp only dispatches.
 #pragma once
 #include <functional>
+#include <string>
 
 namespace CLI {
 class App;
@@ -15,5 +16,8 @@ Action add_train_command(CLI::App& app);
 Action add_sample_command(CLI::App& app);
 Action add_eval_command(CLI::App& app);
 Action add_presets_command(CLI::App& app);
+
+// The checkpoint that `sample` and `eval` read from a run directory; UsageError if none.
+std::string latest_checkpoint_or_fail(const std::string& run);
 
 }  // namespace wgan::cli

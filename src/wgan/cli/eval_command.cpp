@@ -6,8 +6,8 @@
 #include "wgan/cli/commands.h"
 #include "wgan/cli/validators.h"
 #include "wgan/core/error.h"
+#include "wgan/train/checkpoint.h"
 #include "wgan/train/evaluation.h"
-#include "wgan/train/model_file.h"
 #include "wgan/train/run_directory.h"
 #include "wgan/train/runtime.h"
 
@@ -24,16 +24,17 @@ struct EvalOptions {
 int run_eval(const EvalOptions& o) {
   if (o.n <= 0) throw UsageError("--n: expected a positive integer, got " + std::to_string(o.n));
   configure_threads(o.threads);
-  LoadedModel model = load_model(final_model_path(o.run));
-  model.config.seed = o.seed ? o.seed : model.config.seed;
+  CheckpointState model = load_checkpoint(latest_checkpoint_or_fail(o.run));
+  if (o.seed) model.config.seed = o.seed;
+  const int64_t iteration = model.counters.iteration;
   nlohmann::json metrics = evaluate_generator(*model.networks.generator, model.config, o.n,
-                                              model.iteration, c10::Device(c10::kCPU));
+                                              iteration, c10::Device(c10::kCPU));
   if (metrics.empty()) {
     std::cout << "no metric for dataset " << model.config.dataset << " yet\n";
     return 0;
   }
-  std::cout << "iteration " << model.iteration << ": " << describe_metrics(metrics) << "\n";
-  nlohmann::json record = {{"iter", model.iteration}, {"source", "wgan eval"}, {"eval_samples", o.n}};
+  std::cout << "iteration " << iteration << ": " << describe_metrics(metrics) << "\n";
+  nlohmann::json record = {{"iter", iteration}, {"source", "wgan eval"}, {"eval_samples", o.n}};
   record.update(metrics);
   MetricsLog(o.run).append(record);
   return 0;

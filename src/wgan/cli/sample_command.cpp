@@ -1,4 +1,4 @@
-// wgan sample: points from a trained generator, written as CSV.
+// wgan sample: outputs of a trained generator, as CSV points or a tensor file.
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
@@ -10,7 +10,8 @@
 #include "wgan/core/atomic_file.h"
 #include "wgan/core/error.h"
 #include "wgan/core/random.h"
-#include "wgan/train/model_file.h"
+#include "wgan/eval/latent_walk.h"
+#include "wgan/train/checkpoint.h"
 #include "wgan/train/runtime.h"
 #include "wgan/train/trainer.h"
 
@@ -18,53 +19,92 @@ namespace wgan::cli {
 namespace {
 
 struct SampleOptions {
-  std::string run, checkpoint, out;
+  std::string run, checkpoint, out, bn_mode = "eval";
   int64_t n = 1000;
+  int64_t interpolate = 0;  // steps per segment of a latent walk; 0: independent samples
   uint64_t seed = 0;
   int64_t threads = 0;
 };
 
-int run_sample(const SampleOptions& o) {
-  if (o.n <= 0) throw UsageError("--n: expected a positive integer, got " + std::to_string(o.n));
-  const std::string ext = std::filesystem::path(o.out).extension().string();
-  if (ext != ".csv")
-    throw UsageError("--out " + o.out + ": unsupported file type '" + ext +
-                     "'; expected .csv (2-D points)");
-  configure_threads(o.threads);
-  LoadedModel model = load_model(o.checkpoint.empty() ? final_model_path(o.run) : o.checkpoint);
-  auto generator = make_generator(o.seed, Stream::kFixedNoise);
-  torch::Tensor points;
-  {
-    torch::NoGradGuard no_grad;
-    model.networks.generator->eval();
-    points = model.networks.generator->forward(sample_noise(model.config, o.n, generator));
-  }
-  points = points.to(torch::kFloat64).contiguous();
+std::string points_csv(const torch::Tensor& points) {
+  auto p = points.to(torch::kFloat64).flatten(1).contiguous();
+  if (p.size(1) != 2)
+    throw UsageError("--out: CSV holds 2-D points, but this generator makes " +
+                     std::to_string(p.size(1)) + " values per sample; expected a .pt file");
   std::ostringstream csv;
   csv.precision(9);
   csv << "x,y\n";
-  auto a = points.accessor<double, 2>();
+  auto a = p.accessor<double, 2>();
   for (int64_t i = 0; i < a.size(0); ++i) csv << a[i][0] << ',' << a[i][1] << '\n';
+  return csv.str();
+}
+
+int run_sample(const SampleOptions& o) {
+  if (o.n <= 0) throw UsageError("--n: expected a positive integer, got " + std::to_string(o.n));
+  if (o.interpolate < 0)
+    throw UsageError("--interpolate: expected an integer >= 0, got " + std::to_string(o.interpolate));
+  const std::string ext = std::filesystem::path(o.out).extension().string();
+  if (ext != ".csv" && ext != ".pt")
+    throw UsageError("--out " + o.out + ": unsupported file type '" + ext +
+                     "'; expected .csv (2-D points) or .pt (a tensor for torch.load)");
+  configure_threads(o.threads);
+  CheckpointState model =
+      load_checkpoint(o.checkpoint.empty() ? latest_checkpoint_or_fail(o.run) : o.checkpoint);
+
+  auto generator = make_generator(o.seed, Stream::kFixedNoise);
+  torch::Tensor noise = sample_noise(model.config, o.n, generator);
+  // A walk visits the n noise vectors in order, `interpolate` steps between neighbours.
+  if (o.interpolate > 0) noise = latent_walk(noise, o.interpolate, model.config.noise == "normal");
+  torch::Tensor samples;
+  {
+    torch::NoGradGuard no_grad;
+    model.networks.generator->train(o.bn_mode == "train");
+    samples = model.networks.generator->forward(noise);
+  }
   try {
-    write_text_atomically(o.out, csv.str());
+    if (ext == ".csv") {
+      write_text_atomically(o.out, points_csv(samples));
+    } else {
+      const std::vector<char> bytes = torch::pickle_save(samples.contiguous());
+      write_text_atomically(o.out, std::string(bytes.begin(), bytes.end()));
+    }
+  } catch (const UsageError&) {
+    throw;
   } catch (const std::exception& e) {
     throw UsageError("--out " + o.out + ": cannot write (" + e.what() + ")");
   }
-  std::cout << "wrote " << o.n << " points to " << o.out << "\n";
+  std::cout << "wrote " << samples.size(0) << " samples to " << o.out << "\n";
   return 0;
 }
 
 }  // namespace
 
+std::string latest_checkpoint_or_fail(const std::string& run) {
+  const std::string path = latest_checkpoint(run);
+  if (path.empty())
+    throw UsageError("--run " + run + ": no checkpoint in " + run +
+                     "/checkpoints (expected checkpoints/final.pt or ckpt-*.pt)");
+  return path;
+}
+
 Action add_sample_command(CLI::App& app) {
   CLI::App* sub = app.add_subcommand("sample", "generate samples from a trained run");
   auto o = std::make_shared<SampleOptions>();
-  sub->add_option("--run", o->run, "run directory")->required();
-  sub->add_option("--checkpoint", o->checkpoint, "model file (default: RUN/checkpoints/final.pt)");
-  sub->add_option("--n", o->n, "number of samples");
+  sub->add_option("--run", o->run, "run directory (its final, else newest, checkpoint)");
+  sub->add_option("--checkpoint", o->checkpoint, "a checkpoint file instead of --run");
+  sub->add_option("--n", o->n, "number of samples (with --interpolate: of waypoints)");
   sub->add_option("--seed", o->seed, "noise seed")->check(non_negative_integer());
-  sub->add_option("--out", o->out, "output file (.csv: one x,y point per line)")->required();
+  sub->add_option("--interpolate", o->interpolate,
+                  "walk the latent space: this many steps between consecutive noise vectors "
+                  "(spherical for normal noise)");
+  sub->add_option("--bn-mode", o->bn_mode, "normalisation layers in eval or train mode")
+      ->check(CLI::IsMember({"eval", "train"}));
+  sub->add_option("--out", o->out, "output: .csv (2-D points, header x,y) or .pt (tensor)")->required();
   sub->add_option("--threads", o->threads, "CPU threads (0: all cores)");
+  sub->callback([sub] {
+    if (sub->get_option("--run")->count() == 0 && sub->get_option("--checkpoint")->count() == 0)
+      throw CLI::RequiredError("--run or --checkpoint");
+  });
   return [o] { return run_sample(*o); };
 }
 

@@ -5,11 +5,14 @@
 // the user gave, in the order registered here.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <iostream>
 
 #include "wgan/cli/commands.h"
 #include "wgan/cli/validators.h"
+#include "wgan/core/atomic_file.h"
 #include "wgan/core/error.h"
+#include "wgan/train/checkpoint.h"
 #include "wgan/train/config.h"
 #include "wgan/train/presets.h"
 #include "wgan/train/run.h"
@@ -76,7 +79,37 @@ class TrainOptions {
     return config;
   }
 
-  std::string preset_, out_, clip_text_;
+  // --resume: the checkpoint's configuration, with only the options that cannot change the
+  // result given again.
+  TrainConfig resume_config() const {
+    static const std::vector<std::string> allowed = {
+        "--resume", "--iters", "--log-every", "--print-every", "--eval-every",
+        "--checkpoint-every", "--keep-checkpoints", "--threads", "--quiet"};
+    for (const CLI::Option* option : app_->get_options()) {
+      if (option->count() == 0) continue;
+      const std::string name = option->get_name();
+      if (std::find(allowed.begin(), allowed.end(), name) == allowed.end())
+        throw UsageError(name + " cannot be given with --resume (the run keeps its configuration); "
+                         "allowed: " + join(allowed));
+    }
+    const std::string checkpoint = latest_checkpoint(resume_);
+    if (checkpoint.empty())
+      throw UsageError("--resume " + resume_ + ": no checkpoint in " + resume_ +
+                       "/checkpoints; expected a run directory");
+    const CheckpointState state = load_checkpoint(checkpoint);
+    TrainConfig config = state.config;
+    const int64_t done = state.counters.iteration;
+    for (const auto& [option, copy] : copies_)
+      if (option->count() > 0) copy(config);
+    if (config.iters <= done)
+      throw UsageError("--resume " + resume_ + ": the run has done " + std::to_string(done) +
+                       " of " + std::to_string(config.iters) +
+                       " iterations; raise --iters to continue it");
+    validate(config);
+    return config;
+  }
+
+  std::string preset_, out_, clip_text_, resume_;
 
  private:
   CLI::App* app_;
@@ -145,9 +178,18 @@ Action add_train_command(CLI::App& app) {
   o.bind("--print-every", [](C& c) -> auto& { return c.print_every; }, "iterations between console lines");
   o.bind("--eval-every", [](C& c) -> auto& { return c.eval_every; }, "iterations between evaluations (0: only at the end)");
   o.bind("--eval-samples", [](C& c) -> auto& { return c.eval_samples; }, "generated samples per evaluation");
+  o.bind("--checkpoint-every", [](C& c) -> auto& { return c.checkpoint_every; }, "iterations between checkpoints (0: only the final one)");
+  o.bind("--keep-checkpoints", [](C& c) -> auto& { return c.keep_checkpoints; }, "periodic checkpoints kept (the newest)");
+  o.bind("--on-nan", [](C& c) -> auto& { return c.on_nan; }, "on a non-finite loss or gradient" + choices(on_nan_names()));
   o.flag("--quiet", &C::quiet, "print only the start and the summary");
+  sub->add_option("--resume", o.resume_, "continue the run in this directory from its newest checkpoint");
 
   return [options] {
+    if (!options->resume_.empty()) {
+      TrainConfig config = options->resume_config();
+      write_text_atomically(options->resume_ + "/config.json", to_json(config).dump(2) + "\n");
+      return run_training(config, options->resume_, std::cout, /*resume=*/true), 0;
+    }
     TrainConfig config = options->resolve();
     const std::string run_dir = create_run_directory(config, options->out_);
     run_training(config, run_dir, std::cout);

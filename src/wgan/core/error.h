@@ -15,4 +15,9 @@ struct RunError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A non-finite loss or gradient under --on-nan stop.
+struct DivergenceError : RunError {
+  using RunError::RunError;
+};
+
 }  // namespace wgan

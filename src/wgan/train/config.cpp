@@ -88,6 +88,10 @@ const std::vector<std::string>& activation_names() {
   return v;
 }
 const std::vector<std::string>& dataset_names() { return ToyDistribution::names(); }
+const std::vector<std::string>& on_nan_names() {
+  static const std::vector<std::string> v = {"stop", "skip"};
+  return v;
+}
 
 void apply_loss_defaults(TrainConfig& c) {
   OptimizerConfig o;
@@ -123,6 +127,7 @@ void validate(const TrainConfig& c) {
   require_choice("--noise", c.noise, noise_names());
   require_choice("--activation", c.activation, activation_names());
   require_choice("--clip-scope", c.clip_scope, {"all", "weights"});
+  require_choice("--on-nan", c.on_nan, on_nan_names());
   validate_optimizer("-d", c.optimizer_d);
   validate_optimizer("-g", c.optimizer_g);
   require_non_negative("--lr-decay", c.lr_decay);
@@ -132,14 +137,15 @@ void validate(const TrainConfig& c) {
       {"--iters", c.iters},         {"--batch-size", c.batch_size}, {"--n-critic", c.n_critic},
       {"--nz", c.nz},               {"--g-width", c.g_width},       {"--d-width", c.d_width},
       {"--log-every", c.log_every}, {"--print-every", c.print_every},
-      {"--eval-samples", c.eval_samples}};
+      {"--eval-samples", c.eval_samples}, {"--keep-checkpoints", c.keep_checkpoints}};
   for (const auto& [flag, value] : positives)
     if (value <= 0)
       throw UsageError(std::string(flag) + ": expected a positive integer, got " +
                        std::to_string(value));
   const std::pair<const char*, int64_t> non_negatives[] = {
       {"--g-depth", c.g_depth}, {"--d-depth", c.d_depth}, {"--toy-points", c.toy_points},
-      {"--threads", c.threads}, {"--eval-every", c.eval_every}};
+      {"--threads", c.threads}, {"--eval-every", c.eval_every},
+      {"--checkpoint-every", c.checkpoint_every}};
   for (const auto& [flag, value] : non_negatives)
     if (value < 0)
       throw UsageError(std::string(flag) + ": expected an integer >= 0, got " +
@@ -179,6 +185,9 @@ nlohmann::json to_json(const TrainConfig& c) {
           {"print_every", c.print_every},
           {"eval_every", c.eval_every},
           {"eval_samples", c.eval_samples},
+          {"checkpoint_every", c.checkpoint_every},
+          {"keep_checkpoints", c.keep_checkpoints},
+          {"on_nan", c.on_nan},
           {"quiet", c.quiet}};
 }
 
@@ -216,6 +225,9 @@ TrainConfig config_from_json(const nlohmann::json& j) {
     c.print_every = j.at("print_every").get<int64_t>();
     c.eval_every = j.at("eval_every").get<int64_t>();
     c.eval_samples = j.at("eval_samples").get<int64_t>();
+    c.checkpoint_every = j.at("checkpoint_every").get<int64_t>();
+    c.keep_checkpoints = j.at("keep_checkpoints").get<int64_t>();
+    c.on_nan = j.at("on_nan").get<std::string>();
     c.quiet = j.at("quiet").get<bool>();
   } catch (const nlohmann::json::exception& e) {
     throw UsageError(std::string("configuration is incomplete or malformed: ") + e.what());

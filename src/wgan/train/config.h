@@ -56,6 +56,9 @@ struct TrainConfig {
   int64_t print_every = 100;  // console
   int64_t eval_every = 500;   // toy metrics; 0 only at the end
   int64_t eval_samples = 2500;
+  int64_t checkpoint_every = 1000;  // 0: only the final checkpoint
+  int64_t keep_checkpoints = 3;     // periodic checkpoints kept (the newest)
+  std::string on_nan = "stop";      // stop | skip: a non-finite loss or gradient
   bool quiet = false;
 };
 
@@ -75,6 +78,7 @@ const std::vector<std::string>& lr_schedule_names();
 const std::vector<std::string>& noise_names();
 const std::vector<std::string>& activation_names();
 const std::vector<std::string>& dataset_names();
+const std::vector<std::string>& on_nan_names();
 std::string join(const std::vector<std::string>& items, const std::string& separator = ", ");
 
 }  // namespace wgan

@@ -1,12 +1,15 @@
 #include "wgan/train/run.h"
 
+#include <atomic>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <ostream>
 
+#include "wgan/core/error.h"
 #include "wgan/data/toy_source.h"
+#include "wgan/train/checkpoint.h"
 #include "wgan/train/evaluation.h"
-#include "wgan/train/model_file.h"
 #include "wgan/train/run_directory.h"
 #include "wgan/train/runtime.h"
 
@@ -14,6 +17,28 @@ namespace wgan {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+std::atomic<int> g_stop_signal{0};
+extern "C" void request_stop(int signal) { g_stop_signal = signal; }
+
+// Installs the SIGINT / SIGTERM handlers for the lifetime of a run, restoring the old ones.
+class StopSignals {
+ public:
+  StopSignals() {
+    g_stop_signal = 0;
+    old_int_ = std::signal(SIGINT, request_stop);
+    old_term_ = std::signal(SIGTERM, request_stop);
+  }
+  ~StopSignals() {
+    std::signal(SIGINT, old_int_);
+    std::signal(SIGTERM, old_term_);
+  }
+  bool requested() const { return g_stop_signal != 0; }
+
+ private:
+  void (*old_int_)(int);
+  void (*old_term_)(int);
+};
 
 std::string format_duration(double seconds) {
   char text[32];
@@ -25,12 +50,13 @@ std::string format_duration(double seconds) {
   return text;
 }
 
-nlohmann::json metrics_record(const IterationValues& v, double seconds) {
+nlohmann::json metrics_record(const IterationValues& v, double seconds, int64_t skipped) {
   nlohmann::json record = {{"iter", v.iteration},   {"time_s", seconds},
                            {"loss_d", v.loss_d},    {"loss_g", v.loss_g},
                            {"d_real", v.d_real},    {"d_fake", v.d_fake},
                            {"wasserstein_estimate", v.wasserstein_estimate}};
   if (v.has_penalty) record["gradient_penalty"] = v.penalty;
+  if (skipped > 0) record["skipped_steps"] = skipped;
   return record;
 }
 
@@ -55,61 +81,105 @@ std::shared_ptr<BatchSource> make_batch_source(const TrainConfig& config) {
 }
 
 RunSummary run_training(const TrainConfig& config, const std::string& run_dir,
-                        std::ostream& console) {
+                        std::ostream& console, bool resume) {
   const int64_t threads = configure_threads(config.threads);
   const c10::Device device = resolve_device(config.device);
   RunLog log(run_dir, console, config.quiet);
-  log.important("run directory: " + run_dir);
+  Trainer trainer(config, make_networks(config), make_batch_source(config), device);
+
+  double time_before = 0;  // training time of earlier sessions of this run
+  std::string last_checkpoint;
+  if (resume) {
+    last_checkpoint = latest_checkpoint(run_dir);
+    if (last_checkpoint.empty())
+      throw UsageError("--resume " + run_dir + ": no checkpoint in " + run_dir + "/checkpoints");
+    time_before = trainer.restore(last_checkpoint);
+    // Records logged after the checkpoint belong to iterations that will be trained again.
+    truncate_metrics(run_dir, trainer.iteration());
+    log.important("resumed " + run_dir + " at iteration " + std::to_string(trainer.iteration()) +
+                  " from " + last_checkpoint);
+  } else {
+    log.important("run directory: " + run_dir);
+  }
   log.important("training " + config.loss + " on " + config.dataset + " for " +
                 std::to_string(config.iters) + " generator iterations (batch " +
                 std::to_string(config.batch_size) + ", n_critic " +
                 std::to_string(config.n_critic) + ", seed " + std::to_string(config.seed) +
                 ") on " + device.str() + " with " + std::to_string(threads) + " threads");
 
-  Trainer trainer(config, make_networks(config), make_batch_source(config), device);
   MetricsLog metrics(run_dir);
+  StopSignals stop;
   const auto start = Clock::now();
-  auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
+  const int64_t first_iteration = trainer.iteration();
+  auto session_s = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
+  auto save = [&](const std::string& path) {
+    save_checkpoint(path, trainer.checkpoint_state(time_before + session_s()));
+    last_checkpoint = path;
+  };
 
   RunSummary summary;
   summary.run_dir = run_dir;
   while (trainer.iteration() < config.iters) {
-    IterationStats stats = trainer.train_iteration();
+    IterationStats stats;
+    try {
+      stats = trainer.train_iteration();
+    } catch (const DivergenceError& e) {
+      throw RunError(std::string(e.what()) + "; stopped (--on-nan stop); last good checkpoint: " +
+                     (last_checkpoint.empty() ? std::string("none yet") : last_checkpoint));
+    }
     const int64_t it = stats.iteration;
     const bool last = it == config.iters;
+    const bool stopping = stop.requested();
     const bool log_now = it % config.log_every == 0 || last;
     const bool print_now = it % config.print_every == 0 || last;
     const bool eval_now = last || (config.eval_every > 0 && it % config.eval_every == 0);
-    if (!(log_now || print_now || eval_now)) continue;
-
-    // Reading the values back is the only host synchronisation of the loop.
-    const IterationValues values = to_values(stats);
-    summary.last = values;
-    nlohmann::json record = metrics_record(values, elapsed());
-    if (eval_now) {
-      nlohmann::json evaluation = evaluate_generator(trainer.generator(), config,
-                                                     config.eval_samples, it, device);
-      record.update(evaluation);
-      if (last) summary.final_metrics = evaluation;
-      if (!evaluation.empty() && !last) log.line("eval   " + describe_metrics(evaluation));
+    if (log_now || print_now || eval_now) {
+      // Reading the values back is the only host synchronisation of the loop.
+      const IterationValues values = to_values(stats);
+      summary.last = values;
+      nlohmann::json record =
+          metrics_record(values, time_before + session_s(), trainer.counters().skipped_steps);
+      if (eval_now) {
+        nlohmann::json evaluation = evaluate_generator(trainer.generator(), config,
+                                                       config.eval_samples, it, device);
+        record.update(evaluation);
+        if (last) summary.final_metrics = evaluation;
+        if (!evaluation.empty() && !last) log.line("eval   " + describe_metrics(evaluation));
+      }
+      metrics.append(record);
+      if (print_now) {
+        const double rate = (it - first_iteration) / std::max(session_s(), 1e-9);
+        log.line(progress_line(values, config.iters, rate));
+      }
     }
-    metrics.append(record);
-    if (print_now) log.line(progress_line(values, config.iters, it / std::max(elapsed(), 1e-9)));
+    if (!last && (stopping || (config.checkpoint_every > 0 && it % config.checkpoint_every == 0))) {
+      save(checkpoint_path(run_dir, it));
+      prune_checkpoints(run_dir, config.keep_checkpoints);
+    }
+    if (stopping && !last) {
+      summary.stopped = true;
+      summary.seconds = time_before + session_s();
+      log.important("stopped by signal " + std::to_string(g_stop_signal.load()) +
+                    " at iteration " + std::to_string(it) + "; checkpoint " + last_checkpoint);
+      log.important("resume with: wgan train --resume " + run_dir);
+      return summary;
+    }
   }
-  summary.seconds = elapsed();
-  save_model(final_model_path(run_dir), config, trainer.networks(), trainer.iteration());
+  summary.seconds = time_before + session_s();
+  save(final_checkpoint_path(run_dir));
 
+  const double session = session_s();
   char done[160];
   std::snprintf(done, sizeof done, "done: %lld iterations in %.1f s (%.1f it/s)",
                 static_cast<long long>(trainer.iteration()), summary.seconds,
-                trainer.iteration() / std::max(summary.seconds, 1e-9));
+                (trainer.iteration() - first_iteration) / std::max(session, 1e-9));
   log.important(done);
   char estimate[96];
   std::snprintf(estimate, sizeof estimate, "final Wasserstein estimate %.4f",
                 summary.last.wasserstein_estimate);
   log.important(estimate);
   if (!summary.final_metrics.empty()) log.important(describe_metrics(summary.final_metrics));
-  log.important("model: " + final_model_path(run_dir));
+  log.important("model: " + final_checkpoint_path(run_dir));
   return summary;
 }
 

@@ -1,6 +1,6 @@
 // A whole training run: the trainer plus everything around it (run directory, metrics.jsonl,
-// console progress, evaluation, the final model). Outputs are written here only, so that in
-// data-parallel training one rank alone can own them.
+// console progress, evaluation, checkpoints, stop and resume). Outputs are written here only,
+// so that in data-parallel training one rank alone can own them.
 #pragma once
 #include <nlohmann/json.hpp>
 
@@ -21,12 +21,16 @@ struct RunSummary {
   std::string run_dir;
   IterationValues last;
   nlohmann::json final_metrics;  // as evaluate_generator returns
-  double seconds = 0;
+  double seconds = 0;            // training time, earlier sessions of a resumed run included
+  bool stopped = false;          // by SIGINT / SIGTERM, with a checkpoint to resume from
 };
 
-// Trains in an existing run directory (see create_run_directory) and writes metrics.jsonl,
-// log.txt and checkpoints/final.pt there.
+// Trains in an existing run directory (see create_run_directory): metrics.jsonl, log.txt,
+// periodic checkpoints and checkpoints/final.pt. With `resume`, first restores the newest
+// checkpoint of the directory and drops metrics records written after it. SIGINT and SIGTERM
+// finish the current iteration, write a checkpoint and return with `stopped` set. A
+// divergence under --on-nan stop throws RunError naming the iteration and the last checkpoint.
 RunSummary run_training(const TrainConfig& config, const std::string& run_dir,
-                        std::ostream& console);
+                        std::ostream& console, bool resume = false);
 
 }  // namespace wgan

@@ -67,6 +67,24 @@ TrainConfig read_run_config(const std::string& run_dir) {
   }
 }
 
+void truncate_metrics(const std::string& run_dir, int64_t iteration) {
+  const std::string path = (fs::path(run_dir) / "metrics.jsonl").string();
+  if (!fs::exists(path)) return;
+  std::istringstream lines(read_text_file(path));
+  std::string line, kept;
+  while (std::getline(lines, line)) {
+    if (line.empty()) continue;
+    nlohmann::json record;
+    try {
+      record = nlohmann::json::parse(line);
+    } catch (const nlohmann::json::exception&) {
+      continue;  // a line torn by a kill mid-write
+    }
+    if (record.value("iter", int64_t{0}) <= iteration) kept += line + "\n";
+  }
+  write_text_atomically(path, kept);
+}
+
 MetricsLog::MetricsLog(const std::string& run_dir)
     : path_((fs::path(run_dir) / "metrics.jsonl").string()), out_(path_, std::ios::app) {
   if (!out_) throw RunError("cannot open " + path_ + " for writing");

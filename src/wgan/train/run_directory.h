@@ -19,6 +19,9 @@ std::string create_run_directory(const TrainConfig& config, const std::string& o
 // Reads DIR/config.json; UsageError naming the file when it is missing or malformed.
 TrainConfig read_run_config(const std::string& run_dir);
 
+// Rewrites metrics.jsonl (atomically) without the records of iterations after `iteration`.
+void truncate_metrics(const std::string& run_dir, int64_t iteration);
+
 // metrics.jsonl: one JSON object per line, appended and flushed line by line.
 class MetricsLog {
  public:

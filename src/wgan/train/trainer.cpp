@@ -1,5 +1,8 @@
 #include "wgan/train/trainer.h"
 
+#include <cmath>
+
+#include "wgan/core/error.h"
 #include "wgan/core/random.h"
 #include "wgan/train/optimizer_factory.h"
 
@@ -43,11 +46,25 @@ int64_t Trainer::critic_steps_for(int64_t iteration) const {
   return config_.n_critic;
 }
 
-void Trainer::step(torch::optim::Optimizer& optimizer, NetworkImpl& network, double base_lr,
-                   int64_t& steps_done) {
+void Trainer::step(torch::optim::Optimizer& optimizer, NetworkImpl& network,
+                   const torch::Tensor& loss, double base_lr, int64_t& steps_done,
+                   const char* which) {
   if (before_optimizer_step) before_optimizer_step(network);
+  // One host read covers the loss and every gradient: a NaN or Inf anywhere makes the sum
+  // non-finite.
+  torch::Tensor total = loss.detach().to(torch::kFloat64);
+  for (const auto& p : network.parameters())
+    if (p.grad().defined()) total = total + p.grad().sum().to(torch::kFloat64);
+  if (!std::isfinite(total.item<double>())) {
+    if (config_.on_nan == "stop")
+      throw DivergenceError(std::string("non-finite ") + which + " loss or gradient at iteration " +
+                            std::to_string(counters_.iteration + 1));
+    optimizer.zero_grad();
+    ++counters_.skipped_steps;
+    return;
+  }
   if (config_.lr_schedule != "constant")
-    set_lr(optimizer, scheduled_lr(config_, base_lr, steps_done, iteration_));
+    set_lr(optimizer, scheduled_lr(config_, base_lr, steps_done, counters_.iteration));
   optimizer.step();
   ++steps_done;
 }
@@ -55,21 +72,22 @@ void Trainer::step(torch::optim::Optimizer& optimizer, NetworkImpl& network, dou
 CriticLoss Trainer::critic_step(int64_t k) {
   const int64_t batch = config_.batch_size;
   CriticBatch b;
-  b.real = data_->batch(real_batches_drawn_++, batch).to(device_);
+  b.real = data_->batch(counters_.real_batches_drawn++, batch).to(device_);
   {
     // The fake batch needs no graph: the critic step does not train the generator.
     torch::NoGradGuard no_grad;
-    auto noise_gen = make_generator(config_.seed, Stream::kCriticNoise, iteration_, k);
+    auto noise_gen = make_generator(config_.seed, Stream::kCriticNoise, counters_.iteration, k);
     b.fake = networks_.generator->forward(sample_noise(config_, batch, noise_gen).to(device_));
   }
   if (objective_->needs_interpolation()) {
-    auto alpha_gen = make_generator(config_.seed, Stream::kInterpolation, iteration_, k);
+    auto alpha_gen = make_generator(config_.seed, Stream::kInterpolation, counters_.iteration, k);
     b.alpha = torch::rand({batch}, alpha_gen).to(device_);
   }
   optimizer_d_->zero_grad();
   CriticLoss loss = objective_->critic_loss(*networks_.critic, b);
   loss.loss.backward();
-  step(*optimizer_d_, *networks_.critic, config_.optimizer_d.lr, steps_d_);
+  step(*optimizer_d_, *networks_.critic, loss.loss, config_.optimizer_d.lr, counters_.steps_d,
+       "critic");
   objective_->after_critic_step(*networks_.critic);
   return loss;
 }
@@ -79,13 +97,14 @@ torch::Tensor Trainer::generator_step() {
   auto critic_params = networks_.critic->parameters();
   for (auto& p : critic_params) p.requires_grad_(false);
   optimizer_g_->zero_grad();
-  auto noise_gen = make_generator(config_.seed, Stream::kGeneratorNoise, iteration_);
+  auto noise_gen = make_generator(config_.seed, Stream::kGeneratorNoise, counters_.iteration);
   auto fake = networks_.generator->forward(
       sample_noise(config_, config_.batch_size, noise_gen).to(device_));
   auto loss = objective_->generator_loss(networks_.critic->forward(fake));
   loss.backward();
   for (auto& p : critic_params) p.requires_grad_(true);
-  step(*optimizer_g_, *networks_.generator, config_.optimizer_g.lr, steps_g_);
+  step(*optimizer_g_, *networks_.generator, loss, config_.optimizer_g.lr, counters_.steps_g,
+       "generator");
   return loss.detach();
 }
 
@@ -93,7 +112,7 @@ IterationStats Trainer::train_iteration() {
   networks_.generator->train();
   networks_.critic->train();
   IterationStats stats;
-  const int64_t steps = critic_steps_for(iteration_);
+  const int64_t steps = critic_steps_for(counters_.iteration);
   for (int64_t k = 0; k < steps; ++k) {
     CriticLoss loss = critic_step(k);
     auto detached = loss.loss.detach();
@@ -109,8 +128,26 @@ IterationStats Trainer::train_iteration() {
   if (stats.penalty.defined()) stats.penalty = stats.penalty / steps;
   stats.loss_g = generator_step();
   stats.critic_steps = steps;
-  stats.iteration = ++iteration_;
+  stats.iteration = ++counters_.iteration;
   return stats;
+}
+
+CheckpointState Trainer::checkpoint_state(double elapsed_s) const {
+  CheckpointState state;
+  state.config = config_;
+  state.networks = networks_;
+  state.optimizer_d = optimizer_d_.get();
+  state.optimizer_g = optimizer_g_.get();
+  state.counters = counters_;
+  state.elapsed_s = elapsed_s;
+  return state;
+}
+
+double Trainer::restore(const std::string& checkpoint_path) {
+  CheckpointState state = checkpoint_state(0);
+  load_checkpoint_into(checkpoint_path, state, device_);
+  counters_ = state.counters;
+  return state.elapsed_s;
 }
 
 torch::Tensor Trainer::generate(int64_t n, at::Generator& generator) {

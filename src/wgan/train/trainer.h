@@ -10,6 +10,7 @@
 #include "wgan/data/batch_source.h"
 #include "wgan/nets/network_factory.h"
 #include "wgan/objectives/objective.h"
+#include "wgan/train/checkpoint.h"
 #include "wgan/train/config.h"
 
 namespace wgan {
@@ -45,7 +46,14 @@ class Trainer {
   // Generator output for n samples of noise from one reproducible stream (no gradients).
   torch::Tensor generate(int64_t n, at::Generator& generator);
 
-  int64_t iteration() const { return iteration_; }
+  int64_t iteration() const { return counters_.iteration; }
+  const TrainingCounters& counters() const { return counters_; }
+
+  // The whole training state, for save_checkpoint.
+  CheckpointState checkpoint_state(double elapsed_s) const;
+  // Restores networks, optimisers and counters from a checkpoint of the same configuration;
+  // returns the training time recorded in it.
+  double restore(const std::string& checkpoint_path);
   const TrainConfig& config() const { return config_; }
   NetworkImpl& generator() { return *networks_.generator; }
   NetworkImpl& critic() { return *networks_.critic; }
@@ -60,8 +68,9 @@ class Trainer {
   CriticLoss critic_step(int64_t step_in_iteration);
   torch::Tensor generator_step();
   int64_t critic_steps_for(int64_t iteration) const;
-  void step(torch::optim::Optimizer& optimizer, NetworkImpl& network, double base_lr,
-            int64_t& steps_done);
+  // Checks the loss and gradients, then steps (or, under --on-nan skip, does not).
+  void step(torch::optim::Optimizer& optimizer, NetworkImpl& network, const torch::Tensor& loss,
+            double base_lr, int64_t& steps_done, const char* which);
 
   TrainConfig config_;
   NetworkPair networks_;
@@ -69,9 +78,7 @@ class Trainer {
   torch::Device device_;
   std::unique_ptr<Objective> objective_;
   std::unique_ptr<torch::optim::Optimizer> optimizer_d_, optimizer_g_;
-  int64_t iteration_ = 0;          // generator iterations done
-  int64_t real_batches_drawn_ = 0; // index of the next real batch
-  int64_t steps_d_ = 0, steps_g_ = 0;
+  TrainingCounters counters_;
 };
 
 }  // namespace wgan

@@ -1,0 +1,118 @@
+// Checkpoints: bad files are refused with one clear message; a round trip restores everything.
+#include "wgan/train/checkpoint.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "../test_util.h"
+#include "wgan/core/error.h"
+#include "wgan/train/run.h"
+
+namespace wgan {
+namespace {
+
+TrainConfig tiny_config() {
+  TrainConfig c;
+  c.loss = "wgan-gp";
+  apply_loss_defaults(c);
+  c.dataset = "gaussians8";
+  c.batch_size = 16;
+  c.g_width = c.d_width = 16;
+  c.g_depth = c.d_depth = 1;
+  return c;
+}
+
+Trainer tiny_trainer(const TrainConfig& c) {
+  return Trainer(c, make_networks(c), make_batch_source(c), torch::Device(torch::kCPU));
+}
+
+std::string message_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const UsageError& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+void write_bytes(const std::string& path, const std::string& bytes) {
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+}
+
+TEST(Checkpoint, RoundTripRestoresNetworksOptimisersAndCounters) {
+  test::TempDir dir;
+  const TrainConfig c = tiny_config();
+  Trainer a = tiny_trainer(c);
+  for (int i = 0; i < 3; ++i) a.train_iteration();
+  save_checkpoint(dir / "a.pt", a.checkpoint_state(12.5));
+
+  Trainer b = tiny_trainer(c);
+  EXPECT_DOUBLE_EQ(b.restore(dir / "a.pt"), 12.5);
+  EXPECT_EQ(b.counters().iteration, 3);
+  EXPECT_EQ(b.counters().real_batches_drawn, a.counters().real_batches_drawn);
+  // Continuing both gives the same numbers: optimiser state came back too.
+  for (int i = 0; i < 2; ++i)
+    EXPECT_EQ(to_values(a.train_iteration()).loss_d, to_values(b.train_iteration()).loss_d);
+  auto pa = a.generator().parameters(), pb = b.generator().parameters();
+  for (size_t i = 0; i < pa.size(); ++i) EXPECT_TRUE(torch::equal(pa[i], pb[i]));
+}
+
+TEST(Checkpoint, BadFilesAreRefusedNamingTheFileAndTheProblem) {
+  test::TempDir dir;
+  const TrainConfig c = tiny_config();
+  Trainer trainer = tiny_trainer(c);
+  trainer.train_iteration();
+  const std::string good = dir / "good.pt";
+  save_checkpoint(good, trainer.checkpoint_state(0));
+  const std::string bytes = test::read_file(good);
+
+  EXPECT_NE(message_of([&] { load_checkpoint(dir / "missing.pt"); }).find("missing.pt: no such file"),
+            std::string::npos);
+
+  write_bytes(dir / "truncated.pt", bytes.substr(0, bytes.size() / 2));
+  EXPECT_NE(message_of([&] { load_checkpoint(dir / "truncated.pt"); }).find("truncated"),
+            std::string::npos);
+
+  for (size_t at : {size_t{100}, bytes.size() / 2, bytes.size() - 40}) {
+    std::string flipped = bytes;
+    flipped[at] = static_cast<char>(flipped[at] ^ 0x10);
+    write_bytes(dir / "flipped.pt", flipped);
+    EXPECT_NE(message_of([&] { load_checkpoint(dir / "flipped.pt"); }).find("checksum mismatch"),
+              std::string::npos)
+        << "byte " << at;
+  }
+
+  write_bytes(dir / "text.pt", "this is not a checkpoint at all");
+  EXPECT_NE(message_of([&] { load_checkpoint(dir / "text.pt"); }).find("not a wgan checkpoint"),
+            std::string::npos);
+
+  // Another architecture, and another objective.
+  TrainConfig wider = c;
+  wider.d_width = 32;
+  Trainer other = tiny_trainer(wider);
+  EXPECT_NE(message_of([&] { other.restore(good); }).find("d_width"), std::string::npos);
+  TrainConfig gan = c;
+  gan.loss = "gan";
+  apply_loss_defaults(gan);
+  Trainer gan_trainer = tiny_trainer(gan);
+  EXPECT_NE(message_of([&] { gan_trainer.restore(good); }).find("loss"), std::string::npos);
+
+  // The good file still loads.
+  EXPECT_EQ(load_checkpoint(good).counters.iteration, 1);
+}
+
+TEST(Checkpoint, PruneKeepsTheNewest) {
+  test::TempDir dir;
+  Trainer trainer = tiny_trainer(tiny_config());
+  for (int it : {1, 2, 3, 4}) save_checkpoint(checkpoint_path(dir.path(), it), trainer.checkpoint_state(0));
+  prune_checkpoints(dir.path(), 2);
+  auto left = list_checkpoints(dir.path());
+  ASSERT_EQ(left.size(), 2u);
+  EXPECT_EQ(left[0], checkpoint_path(dir.path(), 3));
+  EXPECT_EQ(latest_checkpoint(dir.path()), checkpoint_path(dir.path(), 4));
+}
+
+}  // namespace
+}  // namespace wgan
