@@ -9,6 +9,7 @@
 #   nlohmann-json3-dev    config.json / metrics.jsonl
 #   googletest            unit tests (built from source by CMake)
 #   ccache                faster rebuilds
+#   python3-torch         tests that load exported TorchScript in Python; the benchmarks
 set -euo pipefail
 
 packages=(
@@ -16,6 +17,7 @@ packages=(
   libtorch-dev libopenblas0-openmp
   libcli11-dev nlohmann-json3-dev
   googletest libgtest-dev
+  python3-torch
 )
 
 missing=()

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "../test_util.h"
+#include "wgan/train/config.h"
 
 namespace wgan::test {
 namespace {
@@ -95,6 +96,19 @@ TEST(Cli, TrainWritesARunThatSampleAndEvalUse) {
     ++n;
   }
   EXPECT_EQ(n, 57);
+
+  // A tensor file and a latent walk: 4 waypoints, 5 steps between -> 16 samples.
+  CommandResult pt = run_wgan("sample --run " + run + " --n 4 --interpolate 5 --out " + (dir / "walk.pt"));
+  ASSERT_EQ(pt.status, 0) << pt.output;
+  const std::string bytes = read_file(dir / "walk.pt");
+  torch::Tensor walk = torch::pickle_load(std::vector<char>(bytes.begin(), bytes.end())).toTensor();
+  EXPECT_EQ(walk.sizes(), torch::IntArrayRef({16, 2}));
+  expect_usage_error("sample --run " + run + " --out x.png", ".csv");
+
+  // Export: the TorchScript module gives the run's samples back.
+  CommandResult ex = run_wgan("export --run " + run + " --out " + (dir / "g.pt"));
+  ASSERT_EQ(ex.status, 0) << ex.output;
+  EXPECT_NE(ex.output.find("noise [B, 2]"), std::string::npos) << ex.output;
 
   CommandResult e = run_wgan("eval --run " + run + " --n 500");
   ASSERT_EQ(e.status, 0) << e.output;

@@ -1,0 +1,72 @@
+// The exported generator runs in C++ (torch::jit::load) and in Python (Debian's python3-torch)
+// and gives what the C++ generator gives on the same noise.
+#include "wgan/nets/torchscript_export.h"
+
+#include <gtest/gtest.h>
+#include <torch/script.h>
+
+#include <cstdlib>
+#include <fstream>
+
+#include "../test_util.h"
+#include "wgan/nets/mlp.h"
+
+namespace wgan {
+namespace {
+
+void save_tensor(const torch::Tensor& t, const std::string& path) {
+  const std::vector<char> bytes = torch::pickle_save(t);
+  std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+class TorchScriptExport : public ::testing::TestWithParam<Activation> {};
+
+TEST_P(TorchScriptExport, MatchesTheGeneratorInCppAndPython) {
+  test::TempDir dir;
+  torch::manual_seed(3);
+  MLPOptions options;
+  options.in = 5;
+  options.out = 2;
+  options.width = 24;
+  options.depth = 3;
+  options.activation = GetParam();
+  MLPImpl generator(options);
+  export_generator(generator, {5, "normal", {2}}, dir / "g.pt");
+
+  auto z = torch::randn({37, 5});
+  torch::Tensor expected;
+  {
+    torch::NoGradGuard no_grad;
+    expected = generator.forward(z);
+  }
+  // C++: any batch size, the recorded attributes.
+  torch::jit::Module loaded = torch::jit::load(dir / "g.pt");
+  auto out = loaded.forward({z}).toTensor();
+  EXPECT_LT((out - expected).abs().max().item<double>(), 1e-5);
+  EXPECT_EQ(loaded.forward({z.narrow(0, 0, 1)}).toTensor().sizes(), torch::IntArrayRef({1, 2}));
+  EXPECT_EQ(loaded.attr("nz").toInt(), 5);
+  EXPECT_EQ(loaded.attr("noise").toStringRef(), "normal");
+
+  // Python, in a subprocess: Debian's interpreter, which has python3-torch (a python3 earlier
+  // on PATH, such as pyenv's, may not).
+  if (std::system("/usr/bin/python3 -c 'import torch' >/dev/null 2>&1") != 0)
+    GTEST_SKIP() << "python3-torch is not installed (scripts/setup.sh installs it)";
+  save_tensor(z, dir / "z.pt");
+  save_tensor(expected, dir / "expected.pt");
+  std::ofstream(dir / "check.py")
+      << "import sys, torch\n"
+      << "m = torch.jit.load(sys.argv[1] + '/g.pt')\n"
+      << "z = torch.load(sys.argv[1] + '/z.pt')\n"
+      << "y = torch.load(sys.argv[1] + '/expected.pt')\n"
+      << "assert m.nz == 5 and list(m.output_shape) == [2], (m.nz, m.output_shape)\n"
+      << "print((m(z) - y).abs().max().item())\n";
+  const std::string command = "/usr/bin/python3 " + (dir / "check.py") + " " + dir.path() + " > " + (dir / "diff.txt") + " 2>&1";
+  ASSERT_EQ(std::system(command.c_str()), 0) << test::read_file(dir / "diff.txt");
+  EXPECT_LT(std::stod(test::read_file(dir / "diff.txt")), 1e-5) << test::read_file(dir / "diff.txt");
+}
+
+INSTANTIATE_TEST_SUITE_P(Activations, TorchScriptExport,
+                         ::testing::Values(Activation::kReLU, Activation::kLeakyReLU, Activation::kELU));
+
+}  // namespace
+}  // namespace wgan
