@@ -66,7 +66,11 @@ TEST_P(TorchScriptExport, MatchesTheGeneratorInCppAndPython) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Activations, TorchScriptExport,
-                         ::testing::Values(Activation::kReLU, Activation::kLeakyReLU, Activation::kELU));
+                         ::testing::Values(Activation::kReLU, Activation::kLeakyReLU, Activation::kELU),
+                         [](const auto& info) {
+                           const char* names[] = {"relu", "leaky_relu", "elu"};
+                           return std::string(names[static_cast<int>(info.param)]);
+                         });
 
 }  // namespace
 }  // namespace wgan
