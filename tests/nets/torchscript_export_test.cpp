@@ -65,12 +65,19 @@ TEST_P(TorchScriptExport, MatchesTheGeneratorInCppAndPython) {
   EXPECT_LT(std::stod(test::read_file(dir / "diff.txt")), 1e-5) << test::read_file(dir / "diff.txt");
 }
 
+std::string activation_name(const ::testing::TestParamInfo<Activation>& info) {
+  switch (info.param) {
+    case Activation::kReLU: return "relu";
+    case Activation::kLeakyReLU: return "leaky_relu";
+    case Activation::kELU: return "elu";
+  }
+  return "unknown";
+}
+
 INSTANTIATE_TEST_SUITE_P(Activations, TorchScriptExport,
-                         ::testing::Values(Activation::kReLU, Activation::kLeakyReLU, Activation::kELU),
-                         [](const auto& info) {
-                           const char* names[] = {"relu", "leaky_relu", "elu"};
-                           return std::string(names[static_cast<int>(info.param)]);
-                         });
+                         ::testing::Values(Activation::kReLU, Activation::kLeakyReLU,
+                                           Activation::kELU),
+                         activation_name);
 
 }  // namespace
 }  // namespace wgan
