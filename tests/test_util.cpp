@@ -44,4 +44,16 @@ std::string read_file(const std::string& path) {
   return text.str();
 }
 
+std::vector<nlohmann::json> metrics_without_time(const std::string& run_dir) {
+  std::istringstream lines(read_file(run_dir + "/metrics.jsonl"));
+  std::vector<nlohmann::json> records;
+  std::string line;
+  while (std::getline(lines, line)) {
+    auto record = nlohmann::json::parse(line);
+    record.erase("time_s");
+    records.push_back(record);
+  }
+  return records;
+}
+
 }  // namespace wgan::test

@@ -1,6 +1,9 @@
 // Helpers shared by the tests: temporary directories and running the wgan binary.
 #pragma once
+#include <nlohmann/json.hpp>
+
 #include <string>
+#include <vector>
 
 namespace wgan::test {
 
@@ -25,5 +28,8 @@ struct CommandResult {
 CommandResult run_wgan(const std::string& arguments);
 
 std::string read_file(const std::string& path);
+
+// The records of RUN/metrics.jsonl without their wall-clock field `time_s`, for comparing runs.
+std::vector<nlohmann::json> metrics_without_time(const std::string& run_dir);
 
 }  // namespace wgan::test

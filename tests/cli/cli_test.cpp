@@ -124,15 +124,7 @@ TEST(Cli, SameSeedAndThreadsGiveIdenticalMetrics) {
                              (dir / name);
     CommandResult r = run_wgan(args);
     EXPECT_EQ(r.status, 0) << r.output;
-    std::istringstream lines(read_file(dir / name + "/metrics.jsonl"));
-    std::vector<nlohmann::json> records;
-    std::string line;
-    while (std::getline(lines, line)) {
-      auto m = nlohmann::json::parse(line);
-      m.erase("time_s");
-      records.push_back(m);
-    }
-    return records;
+    return metrics_without_time(dir / name);
   };
   auto a = train("a"), b = train("b");
   ASSERT_EQ(a.size(), 20u);

@@ -20,18 +20,6 @@ const std::string kRun =
     "train --loss wgan-gp --dataset gaussians25 --batch-size 64 --g-width 32 --d-width 32 "
     "--log-every 5 --eval-every 10 --threads 1 --seed 9 ";
 
-std::vector<nlohmann::json> metrics_without_time(const std::string& run) {
-  std::istringstream lines(read_file(run + "/metrics.jsonl"));
-  std::vector<nlohmann::json> out;
-  std::string line;
-  while (std::getline(lines, line)) {
-    auto m = nlohmann::json::parse(line);
-    m.erase("time_s");
-    out.push_back(m);
-  }
-  return out;
-}
-
 void expect_same_final_state(const std::string& a, const std::string& b) {
   CheckpointState x = load_checkpoint(final_checkpoint_path(a));
   CheckpointState y = load_checkpoint(final_checkpoint_path(b));
