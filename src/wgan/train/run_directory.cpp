@@ -57,16 +57,6 @@ std::string create_run_directory(const TrainConfig& config, const std::string& o
   return dir.string();
 }
 
-TrainConfig read_run_config(const std::string& run_dir) {
-  const std::string path = (fs::path(run_dir) / "config.json").string();
-  if (!fs::exists(path)) throw UsageError("--run " + run_dir + ": no config.json there; expected a run directory");
-  try {
-    return config_from_json(nlohmann::json::parse(read_text_file(path)));
-  } catch (const nlohmann::json::exception& e) {
-    throw UsageError(path + ": not valid JSON (" + std::string(e.what()) + ")");
-  }
-}
-
 void truncate_metrics(const std::string& run_dir, int64_t iteration) {
   const std::string path = (fs::path(run_dir) / "metrics.jsonl").string();
   if (!fs::exists(path)) return;

@@ -16,9 +16,6 @@ namespace wgan {
 std::string create_run_directory(const TrainConfig& config, const std::string& out,
                                  const std::string& runs_root = "runs");
 
-// Reads DIR/config.json; UsageError naming the file when it is missing or malformed.
-TrainConfig read_run_config(const std::string& run_dir);
-
 // Rewrites metrics.jsonl (atomically) without the records of iterations after `iteration`.
 void truncate_metrics(const std::string& run_dir, int64_t iteration);
 
