@@ -7,6 +7,8 @@
 #                         several times slower
 #   libcli11-dev          command-line parsing
 #   nlohmann-json3-dev    config.json / metrics.jsonl
+#   libstb-dev            image decoding (PNG, JPEG, BMP), PNG writing, resizing
+#   zlib1g-dev            gzip-compressed MNIST files
 #   googletest            unit tests (built from source by CMake)
 #   ccache                faster rebuilds
 #   python3-torch         tests that load exported TorchScript in Python; the benchmarks
@@ -15,7 +17,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build ccache pkg-config
   libtorch-dev libopenblas0-openmp
-  libcli11-dev nlohmann-json3-dev
+  libcli11-dev nlohmann-json3-dev libstb-dev zlib1g-dev
   googletest libgtest-dev
   python3-torch
 )

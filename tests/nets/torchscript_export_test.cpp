@@ -26,7 +26,7 @@ TEST_P(TorchScriptExport, MatchesTheGeneratorInCppAndPython) {
   torch::manual_seed(3);
   MLPOptions options;
   options.in = 5;
-  options.out = 2;
+  options.output_shape = {2};
   options.width = 24;
   options.depth = 3;
   options.activation = GetParam();

@@ -14,7 +14,7 @@ double trained_critic_estimate(double lambda) {
   torch::manual_seed(7);
   MLPOptions options;
   options.in = 1;
-  options.out = 1;
+  options.output_shape = {1};
   options.width = 64;
   options.depth = 2;
   MLPImpl critic(options);

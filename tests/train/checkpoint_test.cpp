@@ -8,6 +8,7 @@
 
 #include "../test_util.h"
 #include "wgan/core/error.h"
+#include "wgan/train/batch_source_factory.h"
 #include "wgan/train/run.h"
 
 namespace wgan {
@@ -21,6 +22,7 @@ TrainConfig tiny_config() {
   c.batch_size = 16;
   c.g_width = c.d_width = 16;
   c.g_depth = c.d_depth = 1;
+  resolve_automatic_choices(c);
   return c;
 }
 

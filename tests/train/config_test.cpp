@@ -45,6 +45,7 @@ TEST(TrainConfig, LossDefaultsAreThePapers) {
 
 TEST(TrainConfig, ValidationNamesTheBadValue) {
   TrainConfig c;
+  resolve_automatic_choices(c);
   c.batch_size = 0;
   try {
     validate(c);
@@ -53,6 +54,7 @@ TEST(TrainConfig, ValidationNamesTheBadValue) {
     EXPECT_NE(std::string(e.what()).find("--batch-size"), std::string::npos);
   }
   c = TrainConfig();
+  resolve_automatic_choices(c);
   c.noise = "cauchy";
   EXPECT_THROW(validate(c), UsageError);
 }

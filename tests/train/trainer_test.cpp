@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "wgan/train/batch_source_factory.h"
 #include "wgan/train/run.h"
 
 namespace wgan {
@@ -16,6 +17,7 @@ TrainConfig small_config(const std::string& loss) {
   c.g_width = c.d_width = 32;
   c.g_depth = c.d_depth = 2;
   c.seed = 3;
+  resolve_automatic_choices(c);
   return c;
 }
 

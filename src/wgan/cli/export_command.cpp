@@ -8,6 +8,7 @@
 #include "wgan/nets/network_factory.h"
 #include "wgan/nets/torchscript_export.h"
 #include "wgan/train/checkpoint.h"
+#include "wgan/train/config.h"
 
 namespace wgan::cli {
 namespace {
@@ -22,7 +23,7 @@ int run_export(const ExportOptions& o) {
   ExportInfo info;
   info.nz = model.config.nz;
   info.noise = model.config.noise;
-  info.output_shape = {data_dimension(model.config)};
+  info.output_shape = sample_shape(model.config);
   try {
     export_generator(*model.networks.generator, info, o.out);
   } catch (const UsageError&) {
@@ -32,7 +33,10 @@ int run_export(const ExportOptions& o) {
     throw UsageError("--out " + o.out + ": cannot write (" + what.substr(0, what.find('\n')) + ")");
   }
   std::cout << "wrote " << o.out << ": noise [B, " << info.nz << "] (" << info.noise
-            << ") -> samples [B, " << info.output_shape[0] << "]\n";
+            << ") -> samples [B, ";
+  for (size_t i = 0; i < info.output_shape.size(); ++i)
+    std::cout << (i ? ", " : "") << info.output_shape[i];
+  std::cout << "]\n";
   return 0;
 }
 

@@ -51,9 +51,10 @@ class TrainOptions {
     TrainConfig config;
     apply_loss_defaults(config);
     const bool loss_given = app_->get_option("--loss")->count() > 0;
+    const bool image_data = app_->get_option("--dataset")->count() > 0 && !is_toy_dataset(given_.dataset);
     if (!preset_.empty())
       apply_preset(preset_, config);
-    else if (!loss_given)
+    else if (!loss_given && !image_data)
       apply_preset("demo", config);
     if (loss_given) {
       config.loss = given_.loss;
@@ -75,6 +76,7 @@ class TrainOptions {
         }
       }
     }
+    resolve_automatic_choices(config);
     validate(config);
     return config;
   }
@@ -83,8 +85,9 @@ class TrainOptions {
   // result given again.
   TrainConfig resume_config() const {
     static const std::vector<std::string> allowed = {
-        "--resume", "--iters", "--log-every", "--print-every", "--eval-every",
-        "--checkpoint-every", "--keep-checkpoints", "--threads", "--quiet"};
+        "--resume",     "--iters",      "--log-every", "--print-every", "--eval-every",
+        "--checkpoint-every", "--keep-checkpoints", "--sample-every", "--threads", "--quiet",
+        "--data",       "--data-cache"};
     for (const CLI::Option* option : app_->get_options()) {
       if (option->count() == 0) continue;
       const std::string name = option->get_name();
@@ -130,7 +133,21 @@ Action add_train_command(CLI::App& app) {
   sub->add_option("--out", o.out_, "run directory to create (default: runs/NNNNN-<dataset>-<loss>)");
   o.bind("--dataset", [](C& c) -> auto& { return c.dataset; }, "data" + choices(dataset_names()));
   o.bind("--loss", [](C& c) -> auto& { return c.loss; }, "objective" + choices(loss_names()));
-  o.bind("--arch", [](C& c) -> auto& { return c.arch; }, "network family (mlp)");
+  o.bind("--data", [](C& c) -> auto& { return c.data_dir; }, "directory of an image dataset");
+  o.bind("--split", [](C& c) -> auto& { return c.split; }, "dataset split" + choices(split_names()));
+  o.bind("--image-size", [](C& c) -> auto& { return c.image_size; }, "resize images to this size (0: the dataset's own)");
+  o.bind("--channels", [](C& c) -> auto& { return c.channels; }, "convert images to 1 or 3 channels (0: the dataset's own)");
+  o.bind("--data-cache", [](C& c) -> auto& { return c.data_cache; }, "cache of decoded image folders (default: .wgan-cache beside the run)");
+  o.bind("--arch", [](C& c) -> auto& { return c.arch; }, "network family" + choices(arch_names()) + " (default: mlp for 2-D data, dcgan for images)");
+  o.bind("--ngf", [](C& c) -> auto& { return c.ngf; }, "generator width of the image networks");
+  o.bind("--ndf", [](C& c) -> auto& { return c.ndf; }, "critic width of the image networks");
+  o.bind_both("--norm", [](C& c) -> auto& { return c.norm_d; },
+              [](C& c) -> auto& { return c.norm_g; }, "normalisation of both networks" + choices(norm_names()));
+  o.bind("--norm-g", [](C& c) -> auto& { return c.norm_g; }, "generator normalisation" + choices(norm_names()));
+  o.bind("--norm-d", [](C& c) -> auto& { return c.norm_d; }, "critic normalisation" + choices(norm_names()));
+  o.bind("--extra-layers", [](C& c) -> auto& { return c.extra_layers; }, "dcgan: extra 3x3 layers in both networks");
+  o.flag("--allow-bn-critic", &C::allow_bn_critic, "allow a batch-norm critic under wgan-gp");
+  o.bind("--sample-every", [](C& c) -> auto& { return c.sample_every; }, "iterations between sample grids (images; 0: only at the end)");
   o.bind("--iters", [](C& c) -> auto& { return c.iters; }, "generator iterations");
   o.bind("--batch-size", [](C& c) -> auto& { return c.batch_size; }, "samples per batch");
   o.bind("--n-critic", [](C& c) -> auto& { return c.n_critic; }, "critic steps per generator step");

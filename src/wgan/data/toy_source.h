@@ -1,7 +1,10 @@
 // Real batches of a toy distribution: fresh samples for every batch by default, or batches
 // cycling through a fixed finite training set (seed 001 trains on 4,000 points per Gaussian).
 #pragma once
+#include <optional>
+
 #include "wgan/data/batch_source.h"
+#include "wgan/data/epoch_order.h"
 #include "wgan/data/toy.h"
 
 namespace wgan {
@@ -16,13 +19,10 @@ class ToySource : public BatchSource {
   const ToyDistribution& distribution() const { return distribution_; }
 
  private:
-  const torch::Tensor& permutation(int64_t epoch);
-
   ToyDistribution distribution_;
   uint64_t seed_;
-  torch::Tensor points_;  // defined only for a finite set
-  int64_t cached_epoch_ = -1;
-  torch::Tensor cached_permutation_;
+  torch::Tensor points_;             // defined only for a finite set
+  std::optional<EpochOrder> order_;  // of the finite set
 };
 
 }  // namespace wgan

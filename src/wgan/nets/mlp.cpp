@@ -1,5 +1,7 @@
 #include "wgan/nets/mlp.h"
 
+#include <numeric>
+
 #include "wgan/core/error.h"
 
 namespace wgan {
@@ -11,8 +13,9 @@ Activation activation_from_name(const std::string& name) {
   throw UsageError("unknown activation '" + name + "'; expected relu, leaky-relu or elu");
 }
 
-MLPImpl::MLPImpl(const MLPOptions& opts) : options(opts) {
+torch::nn::Sequential mlp_layers(const MLPOptions& options) {
   torch::nn::Sequential seq;
+  seq->push_back(torch::nn::Flatten());
   int64_t in = options.in;
   for (int64_t i = 0; i < options.depth; ++i) {
     seq->push_back(torch::nn::Linear(in, options.width));
@@ -25,12 +28,13 @@ MLPImpl::MLPImpl(const MLPOptions& opts) : options(opts) {
     }
     in = options.width;
   }
-  seq->push_back(torch::nn::Linear(in, options.out));
-  layers = register_module("layers", seq);
-}
-
-torch::Tensor MLPImpl::forward(const torch::Tensor& input) {
-  return layers->forward(input.flatten(1));
+  const int64_t out = std::accumulate(options.output_shape.begin(), options.output_shape.end(),
+                                      int64_t{1}, std::multiplies<int64_t>());
+  seq->push_back(torch::nn::Linear(in, out));
+  if (options.tanh_output) seq->push_back(torch::nn::Tanh());
+  if (options.output_shape.size() > 1)
+    seq->push_back(torch::nn::Unflatten(torch::nn::UnflattenOptions(1, options.output_shape)));
+  return seq;
 }
 
 }  // namespace wgan

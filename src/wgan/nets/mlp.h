@@ -1,11 +1,11 @@
-// Multi-layer perceptron: `depth` hidden layers of `width` units, then a linear output with no
-// activation (a critic must not squash its score; a toy generator outputs raw points).
+// Multi-layer perceptron: `depth` hidden layers of `width` units, then a linear output. The
+// input is flattened; the output is reshaped to `output_shape` (images) and squashed by tanh
+// when asked (a critic must not squash its score; a toy generator outputs raw points).
 #pragma once
-#include <torch/nn/modules/container/sequential.h>
-
 #include <string>
+#include <vector>
 
-#include "wgan/nets/network.h"
+#include "wgan/nets/sequential_network.h"
 
 namespace wgan {
 
@@ -15,18 +15,19 @@ Activation activation_from_name(const std::string& name);
 
 struct MLPOptions {
   int64_t in = 2;
-  int64_t out = 2;
+  std::vector<int64_t> output_shape = {2};  // {1} for a critic's score
   int64_t width = 512;
   int64_t depth = 3;
   Activation activation = Activation::kReLU;
+  bool tanh_output = false;
 };
 
-struct MLPImpl : NetworkImpl {
-  explicit MLPImpl(const MLPOptions& options);
-  torch::Tensor forward(const torch::Tensor& input) override;
+torch::nn::Sequential mlp_layers(const MLPOptions& options);
 
+struct MLPImpl : SequentialNetworkImpl {
+  explicit MLPImpl(const MLPOptions& options)
+      : SequentialNetworkImpl(mlp_layers(options)), options(options) {}
   MLPOptions options;
-  torch::nn::Sequential layers{nullptr};
 };
 
 }  // namespace wgan

@@ -14,4 +14,9 @@ struct NetworkImpl : torch::nn::Module {
 
 using Network = std::shared_ptr<NetworkImpl>;
 
+struct NetworkPair {
+  Network generator;
+  Network critic;
+};
+
 }  // namespace wgan

@@ -1,19 +1,17 @@
 // Builds the generator and critic a configuration describes, with deterministic initial
 // weights drawn from the run's seed.
 #pragma once
+#include <vector>
+
 #include "wgan/nets/network.h"
 
 namespace wgan {
 
 struct TrainConfig;
 
-struct NetworkPair {
-  Network generator;
-  Network critic;
-};
-
-// Output dimension of the generator (and input of the critic) for the configured dataset.
-int64_t data_dimension(const TrainConfig& config);
+// Shape of one sample of the configured dataset ({2} for points, {C, H, W} for images): the
+// generator's output and the critic's input.
+std::vector<int64_t> sample_shape(const TrainConfig& config);
 
 NetworkPair make_networks(const TrainConfig& config);
 

@@ -1,21 +1,8 @@
 #include "wgan/objectives/wgan_objective.h"
 
-#include <torch/nn/modules/batchnorm.h>
-#include <torch/nn/modules/instancenorm.h>
-#include <torch/nn/modules/normalization.h>
+#include "wgan/nets/normalization.h"
 
 namespace wgan {
-namespace {
-
-bool is_normalisation(const torch::nn::Module& module) {
-  return dynamic_cast<const torch::nn::BatchNorm1dImpl*>(&module) ||
-         dynamic_cast<const torch::nn::BatchNorm2dImpl*>(&module) ||
-         dynamic_cast<const torch::nn::InstanceNorm2dImpl*>(&module) ||
-         dynamic_cast<const torch::nn::LayerNormImpl*>(&module) ||
-         dynamic_cast<const torch::nn::GroupNormImpl*>(&module);
-}
-
-}  // namespace
 
 CriticLoss wasserstein_critic_loss(NetworkImpl& critic, const CriticBatch& batch) {
   auto d_real = critic.forward(batch.real).mean();
@@ -32,10 +19,10 @@ void clip_parameters(NetworkImpl& critic, double c, bool weights_only) {
     return;
   }
   // Module-by-module, each with its own parameters only, so normalisation layers can be skipped.
-  if (!is_normalisation(critic))
+  if (!is_normalization(critic))
     for (auto& p : critic.parameters(/*recurse=*/false)) p.clamp_(-c, c);
   for (const auto& module : critic.modules(/*include_self=*/false)) {
-    if (is_normalisation(*module)) continue;
+    if (is_normalization(*module)) continue;
     for (auto& p : module->parameters(/*recurse=*/false)) p.clamp_(-c, c);
   }
 }

@@ -12,6 +12,7 @@
 
 #include "wgan/core/atomic_file.h"
 #include "wgan/core/error.h"
+#include "wgan/core/hash.h"
 
 namespace wgan {
 namespace fs = std::filesystem;
@@ -20,21 +21,13 @@ namespace {
 constexpr char kMagic[8] = {'W', 'G', 'A', 'N', 'C', 'K', 'P', '1'};
 constexpr size_t kTrailer = 16;
 
-uint64_t fnv1a64(const char* data, size_t size) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (size_t i = 0; i < size; ++i) {
-    h ^= static_cast<unsigned char>(data[i]);
-    h *= 0x100000001b3ULL;
-  }
-  return h;
-}
-
 // Keys of config.json that describe what is trained; the rest (intervals, threads, the
 // iteration target) may differ between a checkpoint and the run resuming it.
 const std::vector<std::string>& structural_keys() {
-  static const std::vector<std::string> keys = {"dataset", "loss",    "arch",    "nz",
-                                                "g_width", "g_depth", "d_width", "d_depth",
-                                                "activation"};
+  static const std::vector<std::string> keys = {
+      "dataset", "loss",     "arch",       "nz",  "g_width", "g_depth",      "d_width",
+      "d_depth", "activation", "image_size", "channels", "ngf", "ndf", "norm_g", "norm_d",
+      "extra_layers"};
   return keys;
 }
 

@@ -5,7 +5,9 @@
 #include <algorithm>
 
 #include "wgan/core/error.h"
+#include "wgan/data/image_dataset.h"
 #include "wgan/data/toy.h"
+#include "wgan/nets/image_networks.h"
 
 namespace wgan {
 namespace {
@@ -87,7 +89,50 @@ const std::vector<std::string>& activation_names() {
   static const std::vector<std::string> v = {"relu", "leaky-relu", "elu"};
   return v;
 }
-const std::vector<std::string>& dataset_names() { return ToyDistribution::names(); }
+const std::vector<std::string>& dataset_names() {
+  static const std::vector<std::string> v = [] {
+    std::vector<std::string> names = ToyDistribution::names();
+    for (const auto& name : image_dataset_names()) names.push_back(name);
+    return names;
+  }();
+  return v;
+}
+const std::vector<std::string>& arch_names() {
+  static const std::vector<std::string> v = {"mlp", "dcgan", "dcgan-mnist", "dcgan-dense"};
+  return v;
+}
+const std::vector<std::string>& norm_names() {
+  static const std::vector<std::string> v = {"batch", "instance", "layer", "none"};
+  return v;
+}
+const std::vector<std::string>& split_names() {
+  static const std::vector<std::string> v = {"auto", "train", "test", "all"};
+  return v;
+}
+
+bool is_toy_dataset(const std::string& dataset) { return ToyDistribution::is_toy(dataset); }
+
+void resolve_automatic_choices(TrainConfig& c) {
+  const bool toy = is_toy_dataset(c.dataset);
+  if (c.arch == "auto") c.arch = toy ? "mlp" : "dcgan";
+  if (c.nz == 0) c.nz = toy ? 2 : 100;
+  if (c.batch_size == 0) c.batch_size = toy ? 256 : 64;
+  if (!toy && contains(image_dataset_names(), c.dataset)) {
+    const ImageShape native = native_image_shape(c.dataset);
+    if (c.image_size == 0) c.image_size = native.size;
+    if (c.channels == 0) c.channels = native.channels;
+  }
+  // The DCGAN family normalises with batch norm, except a WGAN-GP critic, which must treat
+  // samples independently: layer norm there, as in the WGAN-GP paper's ResNet.
+  const bool dcgan_family = c.arch == "dcgan" || c.arch == "dcgan-dense";
+  if (c.norm_g == "auto") c.norm_g = dcgan_family ? "batch" : "none";
+  if (c.norm_d == "auto") {
+    if (c.arch == "dcgan")
+      c.norm_d = c.loss == "wgan-gp" ? "layer" : "batch";
+    else
+      c.norm_d = "none";  // dcgan-dense: seed 003's critic has none; dcgan-mnist: seed 004's
+  }
+}
 const std::vector<std::string>& on_nan_names() {
   static const std::vector<std::string> v = {"stop", "skip"};
   return v;
@@ -122,7 +167,29 @@ void apply_loss_defaults(TrainConfig& c) {
 void validate(const TrainConfig& c) {
   require_choice("--dataset", c.dataset, dataset_names());
   require_choice("--loss", c.loss, loss_names());
-  require_choice("--arch", c.arch, {"mlp"});
+  require_choice("--arch", c.arch, arch_names());
+  require_choice("--norm-g", c.norm_g, norm_names());
+  require_choice("--norm-d", c.norm_d, norm_names());
+  require_choice("--split", c.split, split_names());
+  if (!is_toy_dataset(c.dataset)) {
+    if (c.data_dir.empty())
+      throw UsageError("--data: dataset '" + c.dataset + "' needs --data DIR (" +
+                       describe_expected_files(c.dataset) + ")");
+    if (c.channels != 1 && c.channels != 3)
+      throw UsageError("--channels: expected 1 or 3, got " + std::to_string(c.channels));
+    if (c.arch == "mlp" && c.image_size <= 0)
+      throw UsageError("--image-size: expected a positive integer, got " +
+                       std::to_string(c.image_size));
+    const std::string problem = image_size_problem(c.arch, c.image_size);
+    if (!problem.empty()) throw UsageError("--image-size " + std::to_string(c.image_size) + ": " + problem);
+  } else if (c.arch != "mlp") {
+    throw UsageError("--arch " + c.arch + ": 2-D data needs --arch mlp");
+  }
+  if (c.loss == "wgan-gp" && c.norm_d == "batch" && !c.allow_bn_critic)
+    throw UsageError(
+        "--norm-d batch: a batch-norm critic is refused under wgan-gp, because the gradient "
+        "penalty is per sample and batch norm mixes the samples of a batch; expected --norm-d "
+        "layer, instance or none (or --allow-bn-critic to force it)");
   require_choice("--lr-schedule", c.lr_schedule, lr_schedule_names());
   require_choice("--noise", c.noise, noise_names());
   require_choice("--activation", c.activation, activation_names());
@@ -136,6 +203,7 @@ void validate(const TrainConfig& c) {
   const std::pair<const char*, int64_t> positives[] = {
       {"--iters", c.iters},         {"--batch-size", c.batch_size}, {"--n-critic", c.n_critic},
       {"--nz", c.nz},               {"--g-width", c.g_width},       {"--d-width", c.d_width},
+      {"--ngf", c.ngf},             {"--ndf", c.ndf},
       {"--log-every", c.log_every}, {"--print-every", c.print_every},
       {"--eval-samples", c.eval_samples}, {"--keep-checkpoints", c.keep_checkpoints}};
   for (const auto& [flag, value] : positives)
@@ -145,7 +213,8 @@ void validate(const TrainConfig& c) {
   const std::pair<const char*, int64_t> non_negatives[] = {
       {"--g-depth", c.g_depth}, {"--d-depth", c.d_depth}, {"--toy-points", c.toy_points},
       {"--threads", c.threads}, {"--eval-every", c.eval_every},
-      {"--checkpoint-every", c.checkpoint_every}};
+      {"--checkpoint-every", c.checkpoint_every}, {"--extra-layers", c.extra_layers},
+      {"--sample-every", c.sample_every}};
   for (const auto& [flag, value] : non_negatives)
     if (value < 0)
       throw UsageError(std::string(flag) + ": expected an integer >= 0, got " +
@@ -178,6 +247,18 @@ nlohmann::json to_json(const TrainConfig& c) {
           {"d_depth", c.d_depth},
           {"activation", c.activation},
           {"toy_points", c.toy_points},
+          {"data", c.data_dir},
+          {"split", c.split},
+          {"image_size", c.image_size},
+          {"channels", c.channels},
+          {"data_cache", c.data_cache},
+          {"ngf", c.ngf},
+          {"ndf", c.ndf},
+          {"norm_g", c.norm_g},
+          {"norm_d", c.norm_d},
+          {"extra_layers", c.extra_layers},
+          {"allow_bn_critic", c.allow_bn_critic},
+          {"sample_every", c.sample_every},
           {"seed", c.seed},
           {"threads", c.threads},
           {"device", c.device},
@@ -218,6 +299,18 @@ TrainConfig config_from_json(const nlohmann::json& j) {
     c.d_depth = j.at("d_depth").get<int64_t>();
     c.activation = j.at("activation").get<std::string>();
     c.toy_points = j.at("toy_points").get<int64_t>();
+    c.data_dir = j.at("data").get<std::string>();
+    c.split = j.at("split").get<std::string>();
+    c.image_size = j.at("image_size").get<int64_t>();
+    c.channels = j.at("channels").get<int64_t>();
+    c.data_cache = j.at("data_cache").get<std::string>();
+    c.ngf = j.at("ngf").get<int64_t>();
+    c.ndf = j.at("ndf").get<int64_t>();
+    c.norm_g = j.at("norm_g").get<std::string>();
+    c.norm_d = j.at("norm_d").get<std::string>();
+    c.extra_layers = j.at("extra_layers").get<int64_t>();
+    c.allow_bn_critic = j.at("allow_bn_critic").get<bool>();
+    c.sample_every = j.at("sample_every").get<int64_t>();
     c.seed = j.at("seed").get<uint64_t>();
     c.threads = j.at("threads").get<int64_t>();
     c.device = j.at("device").get<std::string>();

@@ -24,10 +24,10 @@ struct TrainConfig {
   std::string preset;  // empty when none was used
   std::string dataset = "gaussians25";
   std::string loss = "wgan-gp";  // gan | wgan | wgan-gp
-  std::string arch = "mlp";
+  std::string arch = "auto";  // auto: mlp for 2-D data, dcgan for images
 
   int64_t iters = 2000;  // generator iterations
-  int64_t batch_size = 256;
+  int64_t batch_size = 0;  // 0: 256 for 2-D data, 64 for images
   int64_t n_critic = 5;
   bool critic_warmup = false;  // 100 critic steps for the first 25 iterations and every 500th
 
@@ -41,12 +41,24 @@ struct TrainConfig {
   std::string clip_scope = "all";  // all | weights (normalisation gamma/beta left alone)
   double gp_lambda = 10.0;
 
-  int64_t nz = 2;
+  int64_t nz = 0;  // 0: 2 for 2-D data, 100 for images
   std::string noise = "normal";  // normal | uniform in [-1, 1]
   int64_t g_width = 512, g_depth = 3;
   int64_t d_width = 512, d_depth = 3;
   std::string activation = "relu";  // relu | leaky-relu | elu
   int64_t toy_points = 0;           // 0: fresh samples every batch
+
+  // Image data and networks (docs/datasets.md).
+  std::string data_dir;        // --data
+  std::string split = "auto";  // auto (every split present) | train | test | all
+  int64_t image_size = 0;      // 0: the dataset's own (28 MNIST, 32 CIFAR-10, 64 folders)
+  int64_t channels = 0;        // 0: the dataset's own (folders: 3)
+  std::string data_cache;      // cache of decoded image folders; empty: <run's parent>/.wgan-cache
+  int64_t ngf = 64, ndf = 64;  // width of the image networks
+  std::string norm_g = "auto", norm_d = "auto";  // batch | instance | layer | none
+  int64_t extra_layers = 0;                      // dcgan: extra 3x3 layers at the smallest size
+  bool allow_bn_critic = false;                  // wgan-gp with a batch-norm critic
+  int64_t sample_every = 500;  // sample grids under samples/ (images); 0: only at the end
 
   uint64_t seed = 1;
   int64_t threads = 0;  // 0: all cores
@@ -65,6 +77,13 @@ struct TrainConfig {
 // Defaults of an objective: the optimiser, its settings and n_critic of the papers.
 void apply_loss_defaults(TrainConfig& config);
 
+// Fills in the choices left to "auto" (arch, normalisation) or 0 (nz, batch size) from the
+// dataset, architecture and loss. Idempotent; the command line calls it before validate().
+void resolve_automatic_choices(TrainConfig& config);
+
+// True for the 2-D toy distributions, false for image datasets.
+bool is_toy_dataset(const std::string& dataset);
+
 // Throws UsageError naming the first invalid value and what was expected.
 void validate(const TrainConfig& config);
 
@@ -79,6 +98,9 @@ const std::vector<std::string>& noise_names();
 const std::vector<std::string>& activation_names();
 const std::vector<std::string>& dataset_names();
 const std::vector<std::string>& on_nan_names();
+const std::vector<std::string>& arch_names();
+const std::vector<std::string>& norm_names();
+const std::vector<std::string>& split_names();
 std::string join(const std::vector<std::string>& items, const std::string& separator = ", ");
 
 }  // namespace wgan

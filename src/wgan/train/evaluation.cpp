@@ -10,6 +10,7 @@ namespace wgan {
 
 nlohmann::json evaluate_generator(NetworkImpl& generator, const TrainConfig& config, int64_t n,
                                   uint64_t stream_index, c10::Device device) {
+  if (!is_toy_dataset(config.dataset)) return nlohmann::json::object();
   const auto distribution = ToyDistribution::from_name(config.dataset);
   if (!distribution.has_modes()) return nlohmann::json::object();
   auto noise_gen = make_generator(config.seed, Stream::kEvaluation, stream_index);

@@ -11,7 +11,8 @@ namespace wgan {
 struct Preset {
   std::string name;
   std::string source;       // where its settings come from
-  std::string description;  // what it trains, and any deliberate deviation
+  std::string description;  // what it trains
+  std::string deviations;   // where it knowingly differs from its source, and why
   void (*apply)(TrainConfig& config);
 };
 

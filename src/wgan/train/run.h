@@ -8,14 +8,10 @@
 #include <memory>
 #include <string>
 
-#include "wgan/data/batch_source.h"
 #include "wgan/train/config.h"
 #include "wgan/train/trainer.h"
 
 namespace wgan {
-
-// The real-data source a configuration names.
-std::shared_ptr<BatchSource> make_batch_source(const TrainConfig& config);
 
 struct RunSummary {
   std::string run_dir;
@@ -26,7 +22,7 @@ struct RunSummary {
 };
 
 // Trains in an existing run directory (see create_run_directory): metrics.jsonl, log.txt,
-// periodic checkpoints and checkpoints/final.pt. With `resume`, first restores the newest
+// periodic checkpoints and checkpoints/final.pt, and for images sample grids under samples/. With `resume`, first restores the newest
 // checkpoint of the directory and drops metrics records written after it. SIGINT and SIGTERM
 // finish the current iteration, write a checkpoint and return with `stopped` set. A
 // divergence under --on-nan stop throws RunError naming the iteration and the last checkpoint.

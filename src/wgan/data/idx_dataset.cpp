@@ -1,0 +1,120 @@
+// MNIST-style IDX files (http://yann.lecun.com/exdb/mnist/): a big-endian header (magic
+// 0x00000803 for images, 0x00000801 for labels, then the dimensions) followed by uint8 data.
+#include <zlib.h>
+
+#include <cstring>
+#include <filesystem>
+
+#include "wgan/core/error.h"
+#include "wgan/data/image_dataset.h"
+
+namespace wgan {
+namespace fs = std::filesystem;
+namespace {
+
+// The whole file, decompressed when it is gzip (zlib reads plain files unchanged).
+std::vector<uint8_t> read_maybe_gzip(const std::string& path) {
+  gzFile file = gzopen(path.c_str(), "rb");
+  if (!file) throw UsageError(path + ": cannot open; expected a readable IDX file");
+  std::vector<uint8_t> bytes;
+  uint8_t buffer[1 << 16];
+  int got = 0;
+  while ((got = gzread(file, buffer, sizeof buffer)) > 0) bytes.insert(bytes.end(), buffer, buffer + got);
+  int code = Z_OK;
+  const std::string reason = got < 0 ? gzerror(file, &code) : "";
+  gzclose(file);
+  if (got < 0)
+    throw UsageError(path + ": cannot decompress (" + reason + "); expected an intact gzip file");
+  return bytes;
+}
+
+uint32_t big_endian(const std::vector<uint8_t>& b, size_t offset) {
+  return (uint32_t(b[offset]) << 24) | (uint32_t(b[offset + 1]) << 16) |
+         (uint32_t(b[offset + 2]) << 8) | uint32_t(b[offset + 3]);
+}
+
+torch::Tensor read_idx_images(const std::string& path) {
+  const auto bytes = read_maybe_gzip(path);
+  if (bytes.size() < 16 || big_endian(bytes, 0) != 0x00000803)
+    throw UsageError(path + ": not an IDX image file; expected magic number 0x00000803 (2051)");
+  const int64_t n = big_endian(bytes, 4), rows = big_endian(bytes, 8), cols = big_endian(bytes, 12);
+  if (rows < 1 || cols < 1 || rows > 16384 || cols > 16384)
+    throw UsageError(path + ": the header says images of " + std::to_string(rows) + "x" +
+                     std::to_string(cols) + "; expected sizes between 1 and 16384");
+  const uint64_t expected = 16 + static_cast<uint64_t>(n) * rows * cols;
+  if (bytes.size() != expected)
+    throw UsageError(path + ": the header says " + std::to_string(n) + " images of " +
+                     std::to_string(rows) + "x" + std::to_string(cols) + ", which is " +
+                     std::to_string(expected) + " bytes, but the file holds " +
+                     std::to_string(bytes.size()));
+  auto images = torch::empty({n, 1, rows, cols}, torch::kUInt8);
+  std::memcpy(images.data_ptr<uint8_t>(), bytes.data() + 16, bytes.size() - 16);
+  return images;
+}
+
+torch::Tensor read_idx_labels(const std::string& path) {
+  const auto bytes = read_maybe_gzip(path);
+  if (bytes.size() < 8 || big_endian(bytes, 0) != 0x00000801)
+    throw UsageError(path + ": not an IDX label file; expected magic number 0x00000801 (2049)");
+  const int64_t n = big_endian(bytes, 4);
+  if (bytes.size() != 8 + static_cast<uint64_t>(n))
+    throw UsageError(path + ": the header says " + std::to_string(n) + " labels, which is " +
+                     std::to_string(8 + n) + " bytes, but the file holds " +
+                     std::to_string(bytes.size()));
+  auto labels = torch::empty({n}, torch::kUInt8);
+  std::memcpy(labels.data_ptr<uint8_t>(), bytes.data() + 8, static_cast<size_t>(n));
+  return labels.to(torch::kLong);
+}
+
+// `stem` with or without .gz, whichever exists; empty when neither does.
+std::string find_idx(const fs::path& dir, const std::string& stem) {
+  for (const std::string& name : {stem, stem + ".gz"})
+    if (fs::is_regular_file(dir / name)) return (dir / name).string();
+  return "";
+}
+
+}  // namespace
+
+ImageDataset load_idx_dataset(const std::string& dir, const std::string& split) {
+  if (!fs::is_directory(dir))
+    throw UsageError("--data " + dir + ": not a directory; expected one holding " +
+                     describe_expected_files("mnist"));
+  std::vector<std::string> prefixes;
+  if (split == "train" || split == "all" || split == "auto") prefixes.push_back("train");
+  if (split == "test" || split == "all" || split == "auto") prefixes.push_back("t10k");
+
+  std::vector<torch::Tensor> images, labels;
+  std::vector<std::string> used;
+  bool all_labelled = true;
+  for (const auto& prefix : prefixes) {
+    const std::string image_file = find_idx(dir, prefix + "-images-idx3-ubyte");
+    if (image_file.empty()) {
+      if (split == "auto") continue;
+      throw UsageError("--data " + dir + ": no " + prefix + "-images-idx3-ubyte[.gz] for --split " +
+                       split);
+    }
+    images.push_back(read_idx_images(image_file));
+    const std::string label_file = find_idx(dir, prefix + "-labels-idx1-ubyte");
+    if (label_file.empty()) {
+      all_labelled = false;
+    } else {
+      labels.push_back(read_idx_labels(label_file));
+      if (labels.back().size(0) != images.back().size(0))
+        throw UsageError(label_file + ": holds " + std::to_string(labels.back().size(0)) +
+                         " labels for " + std::to_string(images.back().size(0)) +
+                         " images in " + image_file + "; expected one label per image");
+    }
+    used.push_back(prefix);
+  }
+  if (images.empty())
+    throw UsageError("--data " + dir + ": no IDX files found; expected " +
+                     describe_expected_files("mnist"));
+  ImageDataset data;
+  data.images = torch::cat(images);
+  if (all_labelled) data.labels = torch::cat(labels);
+  data.description = std::to_string(data.images.size(0)) + " images from " + dir + " (" +
+                     (used.size() == 2 ? std::string("train + t10k") : used[0]) + ")";
+  return data;
+}
+
+}  // namespace wgan

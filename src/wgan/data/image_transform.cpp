@@ -1,0 +1,71 @@
+#include "wgan/data/image_transform.h"
+
+#include <ATen/Parallel.h>
+#include <stb_image_resize.h>
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include "wgan/core/error.h"
+
+namespace wgan {
+
+torch::Tensor resize_and_center_crop(const uint8_t* pixels, int64_t width, int64_t height,
+                                     int64_t channels, int64_t size) {
+  // torchvision's Resize(int): the shorter side becomes `size`, the longer one
+  // int(size * longer / shorter).
+  int64_t new_w = size, new_h = size;
+  if (width < height)
+    new_h = static_cast<int64_t>(static_cast<double>(size) * height / width);
+  else
+    new_w = static_cast<int64_t>(static_cast<double>(size) * width / height);
+
+  std::vector<uint8_t> resized;
+  const uint8_t* source = pixels;
+  if (new_w != width || new_h != height) {
+    resized.resize(static_cast<size_t>(new_w * new_h * channels));
+    const int ok = stbir_resize_uint8_generic(
+        pixels, static_cast<int>(width), static_cast<int>(height), 0, resized.data(),
+        static_cast<int>(new_w), static_cast<int>(new_h), 0, static_cast<int>(channels),
+        STBIR_ALPHA_CHANNEL_NONE, 0, STBIR_EDGE_CLAMP, STBIR_FILTER_TRIANGLE,
+        STBIR_COLORSPACE_LINEAR, nullptr);
+    if (!ok) throw RunError("image resize failed");
+    source = resized.data();
+  }
+  // torchvision's CenterCrop: offsets round((extent - size) / 2), Python's round (half to even).
+  const int64_t top = static_cast<int64_t>(std::nearbyint((new_h - size) / 2.0));
+  const int64_t left = static_cast<int64_t>(std::nearbyint((new_w - size) / 2.0));
+  auto hwc = torch::from_blob(const_cast<uint8_t*>(source), {new_h, new_w, channels}, torch::kUInt8);
+  return hwc.slice(0, top, top + size).slice(1, left, left + size).permute({2, 0, 1}).contiguous();
+}
+
+torch::Tensor resize_images(const torch::Tensor& images, int64_t size) {
+  const int64_t n = images.size(0), c = images.size(1), h = images.size(2), w = images.size(3);
+  if (h == size && w == size) return images;
+  auto hwc = images.permute({0, 2, 3, 1}).contiguous();
+  auto out = torch::empty({n, c, size, size}, torch::kUInt8);
+  const uint8_t* in = hwc.data_ptr<uint8_t>();
+  at::parallel_for(0, n, 64, [&](int64_t begin, int64_t end) {
+    for (int64_t i = begin; i < end; ++i)
+      out[i].copy_(resize_and_center_crop(in + i * h * w * c, w, h, c, size));
+  });
+  return out;
+}
+
+torch::Tensor convert_channels(const torch::Tensor& images, int64_t channels) {
+  const int64_t have = images.size(1);
+  if (have == channels) return images;
+  if (have == 1 && channels == 3) return images.repeat({1, 3, 1, 1});
+  if (have == 3 && channels == 1) {
+    // PIL: L = R * 299/1000 + G * 587/1000 + B * 114/1000, rounded.
+    auto rgb = images.to(torch::kInt32);
+    auto luma = (rgb.select(1, 0) * 299 + rgb.select(1, 1) * 587 + rgb.select(1, 2) * 114 + 500)
+                    .div(1000, "floor");
+    return luma.unsqueeze(1).to(torch::kUInt8);
+  }
+  throw UsageError("--channels " + std::to_string(channels) + ": cannot convert images with " +
+                   std::to_string(have) + " channels; expected 1 or 3");
+}
+
+}  // namespace wgan

@@ -1,0 +1,207 @@
+#include "wgan/nets/image_networks.h"
+
+#include "wgan/core/error.h"
+#include "wgan/nets/mlp.h"
+#include "wgan/nets/sequential_network.h"
+
+namespace wgan {
+namespace {
+
+using torch::nn::Conv2d;
+using torch::nn::Conv2dOptions;
+using torch::nn::ConvTranspose2d;
+using torch::nn::ConvTranspose2dOptions;
+using torch::nn::Sequential;
+
+bool is_power_of_two(int64_t n) { return n > 0 && (n & (n - 1)) == 0; }
+
+torch::nn::LeakyReLU leaky_relu() {
+  return torch::nn::LeakyReLU(torch::nn::LeakyReLUOptions().negative_slope(0.2));
+}
+
+Network sequential(Sequential layers) { return std::make_shared<SequentialNetworkImpl>(std::move(layers)); }
+
+// --- dcgan: the WGAN authors' DCGAN_G / DCGAN_D, built in a loop for any size 16 * 2^k ---
+
+Network dcgan_generator(const ImageNetOptions& o) {
+  int64_t width = o.ngf / 2, size = 4;
+  while (size != o.image_size) width *= 2, size *= 2;
+  Sequential g;
+  g->push_back(torch::nn::Unflatten(torch::nn::UnflattenOptions(1, {o.nz, 1, 1})));
+  g->push_back(ConvTranspose2d(ConvTranspose2dOptions(o.nz, width, 4).stride(1).padding(0).bias(false)));
+  append_norm(g, o.norm_g, width, 4);
+  g->push_back(torch::nn::ReLU());
+  for (size = 4; size < o.image_size / 2; size *= 2, width /= 2) {
+    g->push_back(ConvTranspose2d(ConvTranspose2dOptions(width, width / 2, 4).stride(2).padding(1).bias(false)));
+    append_norm(g, o.norm_g, width / 2, size * 2);
+    g->push_back(torch::nn::ReLU());
+  }
+  for (int64_t k = 0; k < o.extra_layers; ++k) {
+    g->push_back(Conv2d(Conv2dOptions(width, width, 3).stride(1).padding(1).bias(false)));
+    append_norm(g, o.norm_g, width, size);
+    g->push_back(torch::nn::ReLU());
+  }
+  g->push_back(ConvTranspose2d(ConvTranspose2dOptions(width, o.channels, 4).stride(2).padding(1).bias(false)));
+  g->push_back(torch::nn::Tanh());
+  return sequential(g);
+}
+
+Network dcgan_critic(const ImageNetOptions& o) {
+  Sequential d;
+  d->push_back(Conv2d(Conv2dOptions(o.channels, o.ndf, 4).stride(2).padding(1).bias(false)));
+  d->push_back(leaky_relu());
+  int64_t size = o.image_size / 2, width = o.ndf;
+  for (int64_t k = 0; k < o.extra_layers; ++k) {
+    d->push_back(Conv2d(Conv2dOptions(width, width, 3).stride(1).padding(1).bias(false)));
+    append_norm(d, o.norm_d, width, size);
+    d->push_back(leaky_relu());
+  }
+  for (; size > 4; size /= 2, width *= 2) {
+    d->push_back(Conv2d(Conv2dOptions(width, width * 2, 4).stride(2).padding(1).bias(false)));
+    append_norm(d, o.norm_d, width * 2, size / 2);
+    d->push_back(leaky_relu());
+  }
+  d->push_back(Conv2d(Conv2dOptions(width, 1, 4).stride(1).padding(0).bias(false)));
+  d->push_back(torch::nn::Flatten());
+  return sequential(d);
+}
+
+// --- dcgan-mnist: seed 004's networks; 2 * ngf and ndf channels (128 and 64 by default) ---
+
+Network dcgan_mnist_generator(const ImageNetOptions& o) {
+  const int64_t width = 2 * o.ngf, base = o.image_size / 4;
+  Sequential g;
+  g->push_back(torch::nn::Linear(o.nz, width * base * base));
+  g->push_back(leaky_relu());
+  g->push_back(torch::nn::Unflatten(torch::nn::UnflattenOptions(1, {width, base, base})));
+  for (int64_t size = base * 2; size <= o.image_size; size *= 2) {
+    g->push_back(ConvTranspose2d(ConvTranspose2dOptions(width, width, 4).stride(2).padding(1)));
+    append_norm(g, o.norm_g, width, size);
+    g->push_back(leaky_relu());
+  }
+  g->push_back(Conv2d(Conv2dOptions(width, o.channels, 3).stride(1).padding(1)));
+  g->push_back(torch::nn::Tanh());
+  return sequential(g);
+}
+
+Network dcgan_mnist_critic(const ImageNetOptions& o) {
+  const int64_t base = o.image_size / 4;
+  Sequential d;
+  d->push_back(Conv2d(Conv2dOptions(o.channels, o.ndf, 4).stride(2).padding(1)));
+  d->push_back(leaky_relu());
+  d->push_back(Conv2d(Conv2dOptions(o.ndf, o.ndf, 4).stride(2).padding(1)));
+  append_norm(d, o.norm_d, o.ndf, base);
+  d->push_back(leaky_relu());
+  d->push_back(torch::nn::Flatten());
+  d->push_back(torch::nn::Linear(o.ndf * base * base, 1));
+  return sequential(d);
+}
+
+// --- dcgan-dense: seed 003's networks; 5x5 stride-2 'same' convolutions ---
+
+Network dcgan_dense_generator(const ImageNetOptions& o) {
+  int64_t stages = 0;
+  for (int64_t s = 4; s < o.image_size; s *= 2) ++stages;
+  int64_t width = o.ngf << (stages - 1);  // 512 for 64x64 and ngf 64
+  const bool bias = o.norm_g == Norm::kNone;
+  Sequential g;
+  g->push_back(torch::nn::Linear(torch::nn::LinearOptions(o.nz, width * 16).bias(bias)));
+  g->push_back(torch::nn::Unflatten(torch::nn::UnflattenOptions(1, {width, 4, 4})));
+  append_norm(g, o.norm_g, width, 4);
+  g->push_back(torch::nn::ReLU());
+  int64_t size = 4;
+  for (int64_t k = 1; k < stages; ++k, width /= 2, size *= 2) {
+    // TensorFlow's 'same' padding for a 5x5 stride-2 transposed convolution.
+    g->push_back(ConvTranspose2d(
+        ConvTranspose2dOptions(width, width / 2, 5).stride(2).padding(2).output_padding(1).bias(bias)));
+    append_norm(g, o.norm_g, width / 2, size * 2);
+    g->push_back(torch::nn::ReLU());
+  }
+  g->push_back(ConvTranspose2d(
+      ConvTranspose2dOptions(width, o.channels, 5).stride(2).padding(2).output_padding(1)));
+  g->push_back(torch::nn::Tanh());
+  return sequential(g);
+}
+
+Network dcgan_dense_critic(const ImageNetOptions& o) {
+  Sequential d;
+  int64_t width = o.channels, size = o.image_size;
+  for (int64_t out = o.ndf; size > 4; out *= 2, size /= 2) {
+    const bool first = width == o.channels;
+    d->push_back(Conv2d(Conv2dOptions(width, out, 5).stride(2).padding(2)));
+    if (!first) append_norm(d, o.norm_d, out, size / 2);
+    d->push_back(leaky_relu());
+    width = out;
+  }
+  d->push_back(torch::nn::Flatten());
+  d->push_back(torch::nn::Linear(width * 16, 1));
+  return sequential(d);
+}
+
+// --- mlp: the WGAN paper's MLP_G / MLP_D on flattened images ---
+
+NetworkPair mlp_networks(const ImageNetOptions& o) {
+  MLPOptions g;
+  g.in = o.nz;
+  g.output_shape = {o.channels, o.image_size, o.image_size};
+  g.width = o.g_width;
+  g.depth = o.g_depth;
+  g.tanh_output = true;
+  MLPOptions d;
+  d.in = o.channels * o.image_size * o.image_size;
+  d.output_shape = {1};
+  d.width = o.d_width;
+  d.depth = o.d_depth;
+  return {std::make_shared<MLPImpl>(g), std::make_shared<MLPImpl>(d)};
+}
+
+}  // namespace
+
+std::string image_size_problem(const std::string& arch, int64_t s) {
+  if (arch == "dcgan" && !(s >= 16 && is_power_of_two(s)))
+    return "the dcgan networks take sizes 16 * 2^k (16, 32, 64, 128, ...)";
+  if (arch == "dcgan-dense" && !(s >= 8 && is_power_of_two(s)))
+    return "the dcgan-dense networks take sizes 8 * 2^k (8, 16, 32, 64, ...)";
+  if (arch == "dcgan-mnist" && !(s >= 4 && s % 4 == 0))
+    return "the dcgan-mnist networks take multiples of 4 (28, 32, ...)";
+  if (s <= 0) return "expected a positive size";
+  return "";
+}
+
+NetworkPair make_image_networks(const std::string& arch, const ImageNetOptions& options) {
+  const std::string problem = image_size_problem(arch, options.image_size);
+  if (!problem.empty())
+    throw UsageError("--image-size " + std::to_string(options.image_size) + ": " + problem);
+  NetworkPair pair;
+  if (arch == "dcgan")
+    pair = {dcgan_generator(options), dcgan_critic(options)};
+  else if (arch == "dcgan-mnist")
+    pair = {dcgan_mnist_generator(options), dcgan_mnist_critic(options)};
+  else if (arch == "dcgan-dense")
+    pair = {dcgan_dense_generator(options), dcgan_dense_critic(options)};
+  else if (arch == "mlp")
+    return mlp_networks(options);  // PyTorch's default initialisation, as the WGAN authors' MLPs
+  else
+    throw UsageError("--arch: unknown network family '" + arch +
+                     "'; expected mlp, dcgan, dcgan-mnist or dcgan-dense");
+  initialize_dcgan_weights(*pair.generator);
+  initialize_dcgan_weights(*pair.critic);
+  return pair;
+}
+
+void initialize_dcgan_weights(torch::nn::Module& root) {
+  torch::NoGradGuard no_grad;
+  for (const auto& module : root.modules()) {
+    const bool norm = is_normalization(*module);
+    for (auto& item : module->named_parameters(/*recurse=*/false)) {
+      const std::string& name = item.key();
+      torch::Tensor& p = item.value();
+      if (name == "bias")
+        p.zero_();
+      else if (name == "weight")
+        norm ? p.normal_(1.0, 0.02) : p.normal_(0.0, 0.02);
+    }
+  }
+}
+
+}  // namespace wgan

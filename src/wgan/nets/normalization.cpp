@@ -1,0 +1,40 @@
+#include "wgan/nets/normalization.h"
+
+#include <torch/nn/modules/batchnorm.h>
+#include <torch/nn/modules/instancenorm.h>
+#include <torch/nn/modules/normalization.h>
+
+#include "wgan/core/error.h"
+
+namespace wgan {
+
+Norm norm_from_name(const std::string& name) {
+  if (name == "batch") return Norm::kBatch;
+  if (name == "instance") return Norm::kInstance;
+  if (name == "layer") return Norm::kLayer;
+  if (name == "none") return Norm::kNone;
+  throw UsageError("unknown normalisation '" + name + "'; expected batch, instance, layer or none");
+}
+
+void append_norm(torch::nn::Sequential& layers, Norm norm, int64_t channels, int64_t size) {
+  switch (norm) {
+    case Norm::kBatch: layers->push_back(torch::nn::BatchNorm2d(channels)); break;
+    case Norm::kInstance:
+      layers->push_back(torch::nn::InstanceNorm2d(torch::nn::InstanceNorm2dOptions(channels).affine(true)));
+      break;
+    case Norm::kLayer:
+      layers->push_back(torch::nn::LayerNorm(torch::nn::LayerNormOptions({channels, size, size})));
+      break;
+    case Norm::kNone: break;
+  }
+}
+
+bool is_normalization(const torch::nn::Module& module) {
+  return dynamic_cast<const torch::nn::BatchNorm1dImpl*>(&module) ||
+         dynamic_cast<const torch::nn::BatchNorm2dImpl*>(&module) ||
+         dynamic_cast<const torch::nn::InstanceNorm2dImpl*>(&module) ||
+         dynamic_cast<const torch::nn::LayerNormImpl*>(&module) ||
+         dynamic_cast<const torch::nn::GroupNormImpl*>(&module);
+}
+
+}  // namespace wgan

@@ -1,0 +1,21 @@
+// The normalisation layer a network uses after its hidden convolutions, chosen per network.
+#pragma once
+#include <torch/nn/modules/container/sequential.h>
+
+#include <string>
+
+namespace wgan {
+
+enum class Norm { kBatch, kInstance, kLayer, kNone };
+
+// "batch", "instance", "layer" or "none"; throws UsageError otherwise.
+Norm norm_from_name(const std::string& name);
+
+// Appends the layer for `channels` feature maps of size x size (layer norm normalises each
+// sample over [C, H, W], with an affine per element); nothing for kNone.
+void append_norm(torch::nn::Sequential& layers, Norm norm, int64_t channels, int64_t size);
+
+// Whether a module is a normalisation layer (weight clipping may leave those alone).
+bool is_normalization(const torch::nn::Module& module);
+
+}  // namespace wgan

@@ -1,0 +1,33 @@
+#include "wgan/train/batch_source_factory.h"
+
+#include <filesystem>
+
+#include "wgan/data/image_source.h"
+#include "wgan/data/prefetching_source.h"
+#include "wgan/data/toy_source.h"
+
+namespace wgan {
+
+std::shared_ptr<BatchSource> make_batch_source(const TrainConfig& config, const LoadLog& log,
+                                               const std::string& default_cache_dir) {
+  if (is_toy_dataset(config.dataset))
+    return std::make_shared<ToySource>(ToyDistribution::from_name(config.dataset), config.seed,
+                                       config.toy_points);
+  const std::string cache = config.data_cache.empty() ? default_cache_dir : config.data_cache;
+  ImageDataset data = load_image_dataset(config.dataset, config.data_dir, config.split,
+                                         config.image_size, config.channels, cache, log);
+  if (log) log("data: " + data.description);
+  return std::make_shared<PrefetchingSource>(
+      std::make_shared<ImageSource>(std::move(data.images), config.seed));
+}
+
+std::string data_cache_dir(const TrainConfig& config, const std::string& run_dir) {
+  if (!config.data_cache.empty()) return config.data_cache;
+  auto dir = std::filesystem::absolute(run_dir).lexically_normal();
+  if (dir.filename().empty()) dir = dir.parent_path();  // "runs/x/" names the same as "runs/x"
+  auto parent = dir.parent_path();
+  if (parent.empty()) parent = ".";
+  return (parent / ".wgan-cache").string();
+}
+
+}  // namespace wgan

@@ -1,0 +1,20 @@
+// The real-data source a configuration names: a toy distribution, or an image dataset loaded
+// into memory and served by a background prefetcher.
+#pragma once
+#include <memory>
+#include <string>
+
+#include "wgan/data/batch_source.h"
+#include "wgan/data/image_dataset.h"
+#include "wgan/train/config.h"
+
+namespace wgan {
+
+// `default_cache_dir` holds decoded image folders when the configuration names no cache.
+std::shared_ptr<BatchSource> make_batch_source(const TrainConfig& config, const LoadLog& log = {},
+                                               const std::string& default_cache_dir = "");
+
+// The cache directory of a run: --data-cache, else .wgan-cache beside the run directory.
+std::string data_cache_dir(const TrainConfig& config, const std::string& run_dir);
+
+}  // namespace wgan
