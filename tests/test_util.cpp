@@ -56,4 +56,21 @@ std::vector<nlohmann::json> metrics_without_time(const std::string& run_dir) {
   return records;
 }
 
+std::string mnist_dir() {
+  std::vector<std::string> candidates;
+  if (const char* env = std::getenv("WGAN_MNIST_DIR")) candidates.push_back(env);
+  candidates.push_back(std::string(WGAN_SOURCE_DIR) + "/../shared/data/mnist");
+  for (const auto& dir : candidates)
+    if (std::filesystem::exists(dir + "/t10k-images-idx3-ubyte.gz") ||
+        std::filesystem::exists(dir + "/t10k-images-idx3-ubyte"))
+      return std::filesystem::canonical(dir).string();
+  return "";
+}
+
+void write_bytes(const std::string& path, const std::string& bytes) {
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+  std::ofstream out(path, std::ios::binary);
+  out << bytes;
+}
+
 }  // namespace wgan::test

@@ -32,4 +32,11 @@ std::string read_file(const std::string& path);
 // The records of RUN/metrics.jsonl without their wall-clock field `time_s`, for comparing runs.
 std::vector<nlohmann::json> metrics_without_time(const std::string& run_dir);
 
+// The real MNIST test set (t10k, 10,000 digits): $WGAN_MNIST_DIR, else ../shared/data/mnist
+// beside the repository. Empty when neither holds it.
+std::string mnist_dir();
+
+// Writes bytes to a file (for the small data files tests make themselves).
+void write_bytes(const std::string& path, const std::string& bytes);
+
 }  // namespace wgan::test

@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "../test_util.h"
+#include "wgan/nets/image_networks.h"
 #include "wgan/nets/mlp.h"
 
 namespace wgan {
@@ -78,6 +79,41 @@ INSTANTIATE_TEST_SUITE_P(Activations, TorchScriptExport,
                          ::testing::Values(Activation::kReLU, Activation::kLeakyReLU,
                                            Activation::kELU),
                          activation_name);
+
+// Image generators with each normalisation: convolutions, transposed convolutions, reshapes,
+// and normalisation layers written in evaluation mode (batch norm with its running statistics).
+TEST(TorchScriptExportImages, MatchesEveryImageGeneratorInEvaluationMode) {
+  test::TempDir dir;
+  for (const std::string arch : {"dcgan", "dcgan-mnist", "dcgan-dense", "mlp"}) {
+    for (const Norm norm : {Norm::kBatch, Norm::kInstance, Norm::kLayer, Norm::kNone}) {
+      SCOPED_TRACE(arch + " norm " + std::to_string(static_cast<int>(norm)));
+      torch::manual_seed(5);
+      ImageNetOptions o;
+      o.nz = 6;
+      o.channels = 3;
+      o.image_size = arch == "dcgan-mnist" ? 28 : 16;
+      o.ngf = o.ndf = 4;
+      o.g_width = 16;
+      o.norm_g = norm;
+      o.extra_layers = 1;
+      Network generator = make_image_networks(arch, o).generator;
+      {
+        // Some training-mode passes, so that batch norm's running statistics are not trivial.
+        torch::NoGradGuard no_grad;
+        for (int k = 0; k < 3; ++k) generator->forward(torch::randn({16, 6}) * 2 + 1);
+      }
+      generator->eval();
+      export_generator(*generator, {6, "normal", {3, o.image_size, o.image_size}}, dir / "g.pt");
+      auto z = torch::randn({5, 6});
+      torch::NoGradGuard no_grad;
+      auto expected = generator->forward(z);
+      auto out = torch::jit::load(dir / "g.pt").forward({z}).toTensor();
+      ASSERT_EQ(out.sizes(), expected.sizes());
+      EXPECT_LT((out - expected).abs().max().item<double>(), 1e-5);
+      if (arch == "mlp") break;
+    }
+  }
+}
 
 }  // namespace
 }  // namespace wgan

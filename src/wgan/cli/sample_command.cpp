@@ -1,4 +1,5 @@
-// wgan sample: outputs of a trained generator, as CSV points or a tensor file.
+// wgan sample: outputs of a trained generator, as a PNG grid (images), CSV points or a tensor
+// file.
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
@@ -14,12 +15,14 @@
 #include "wgan/train/checkpoint.h"
 #include "wgan/train/runtime.h"
 #include "wgan/train/trainer.h"
+#include "wgan/viz/image_grid.h"
+#include "wgan/viz/png.h"
 
 namespace wgan::cli {
 namespace {
 
 struct SampleOptions {
-  std::string run, checkpoint, out, bn_mode = "eval";
+  std::string run, checkpoint, out, bn_mode = "eval", grid_normalize = "range";
   int64_t n = 1000;
   int64_t interpolate = 0;  // steps per segment of a latent walk; 0: independent samples
   uint64_t seed = 0;
@@ -44,9 +47,11 @@ int run_sample(const SampleOptions& o) {
   if (o.interpolate < 0)
     throw UsageError("--interpolate: expected an integer >= 0, got " + std::to_string(o.interpolate));
   const std::string ext = std::filesystem::path(o.out).extension().string();
-  if (ext != ".csv" && ext != ".pt")
+  if (ext != ".csv" && ext != ".pt" && ext != ".png")
     throw UsageError("--out " + o.out + ": unsupported file type '" + ext +
-                     "'; expected .csv (2-D points) or .pt (a tensor for torch.load)");
+                     "'; expected .png (a grid of images), .csv (2-D points) or .pt (a tensor for "
+                     "torch.load)");
+  const GridScaling scaling = grid_scaling_from_name(o.grid_normalize);
   configure_threads(o.threads);
   CheckpointState model =
       load_checkpoint(o.checkpoint.empty() ? latest_checkpoint_or_fail(o.run) : o.checkpoint);
@@ -62,7 +67,13 @@ int run_sample(const SampleOptions& o) {
     samples = model.networks.generator->forward(noise);
   }
   try {
-    if (ext == ".csv") {
+    if (ext == ".png") {
+      if (samples.dim() != 4)
+        throw UsageError("--out " + o.out + ": a PNG grid needs an image generator, this one makes "
+                         "2-D points; expected .csv or .pt");
+      // A latent walk shows one segment per row.
+      write_png(o.out, make_image_grid(samples, o.interpolate > 0 ? o.interpolate : 8, 2, scaling));
+    } else if (ext == ".csv") {
       write_text_atomically(o.out, points_csv(samples));
     } else {
       const std::vector<char> bytes = torch::pickle_save(samples.contiguous());
@@ -99,7 +110,12 @@ Action add_sample_command(CLI::App& app) {
                   "(spherical for normal noise)");
   sub->add_option("--bn-mode", o->bn_mode, "normalisation layers in eval or train mode")
       ->check(CLI::IsMember({"eval", "train"}));
-  sub->add_option("--out", o->out, "output: .csv (2-D points, header x,y) or .pt (tensor)")->required();
+  sub->add_option("--grid-normalize", o->grid_normalize,
+                  "PNG pixels: range ((x+1)/2), batch or each (min-max scaling)")
+      ->check(CLI::IsMember({"range", "batch", "each"}));
+  sub->add_option("--out", o->out,
+                  "output: .png (image grid, 8 per row), .csv (2-D points, header x,y) or .pt (tensor)")
+      ->required();
   sub->add_option("--threads", o->threads, "CPU threads (0: all cores)");
   sub->callback([sub] {
     if (sub->get_option("--run")->count() == 0 && sub->get_option("--checkpoint")->count() == 0)

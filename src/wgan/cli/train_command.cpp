@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
 
 #include "wgan/cli/commands.h"
@@ -208,8 +209,16 @@ Action add_train_command(CLI::App& app) {
       return run_training(config, options->resume_, std::cout, /*resume=*/true), 0;
     }
     TrainConfig config = options->resolve();
+    const bool existed = !options->out_.empty() && std::filesystem::exists(options->out_);
     const std::string run_dir = create_run_directory(config, options->out_);
-    run_training(config, run_dir, std::cout);
+    try {
+      run_training(config, run_dir, std::cout);
+    } catch (const UsageError&) {
+      // Bad input found once the run started (a corrupt data file): a run that never wrote a
+      // checkpoint holds nothing worth keeping, so leave no half-made directory behind.
+      if (!existed && latest_checkpoint(run_dir).empty()) std::filesystem::remove_all(run_dir);
+      throw;
+    }
     return 0;
   };
 }

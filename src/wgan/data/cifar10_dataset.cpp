@@ -49,14 +49,11 @@ ImageDataset load_cifar10(const std::string& dir_given, const std::string& split
   std::vector<torch::Tensor> images, labels;
   for (const auto& name : files) {
     const fs::path path = dir / name;
-    if (!fs::is_regular_file(path)) {
-      if (split == "auto") continue;
-      throw UsageError("--data " + dir_given + ": no " + name + " for --split " + split);
-    }
-    read_cifar_file(path.string(), images, labels);
+    if (fs::is_regular_file(path)) read_cifar_file(path.string(), images, labels);
   }
   if (images.empty())
-    throw UsageError("--data " + dir_given + ": no CIFAR-10 batch files found; expected " +
+    throw UsageError("--data " + dir_given + ": no CIFAR-10 batch files" +
+                     (split == "auto" ? std::string() : " for --split " + split) + "; expected " +
                      describe_expected_files("cifar10"));
   ImageDataset data;
   data.images = torch::cat(images);

@@ -60,8 +60,8 @@ FolderListing list_folder(const std::string& dir) {
   return listing;
 }
 
-// One decoded, resized image [C, size, size]; throws naming the file if it does not decode.
-torch::Tensor decode_image(const fs::path& path, int64_t size, int64_t channels) {
+torch::Tensor decode_rgb_image(const fs::path& path, int64_t size) {
+  const int64_t channels = 3;
   std::ifstream in(path, std::ios::binary);
   std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   int width = 0, height = 0, have = 0;
@@ -82,6 +82,14 @@ torch::Tensor decode_image(const fs::path& path, int64_t size, int64_t channels)
   }
   stbi_image_free(pixels);
   return image;
+}
+
+// One decoded, resized image [C, size, size]; throws naming the file if it does not decode.
+// Decoded as RGB and then converted, so that grey comes from the same luma formula for every
+// format (stb's own conversion differs between JPEG and the others).
+torch::Tensor decode_image(const fs::path& path, int64_t size, int64_t channels) {
+  const torch::Tensor rgb = decode_rgb_image(path, size);
+  return channels == 3 ? rgb : convert_channels(rgb.unsqueeze(0), channels).squeeze(0);
 }
 
 std::string cache_path(const std::string& cache_dir, uint64_t key, int64_t size, int64_t channels) {

@@ -114,13 +114,24 @@ bool is_toy_dataset(const std::string& dataset) { return ToyDistribution::is_toy
 
 void resolve_automatic_choices(TrainConfig& c) {
   const bool toy = is_toy_dataset(c.dataset);
-  if (c.arch == "auto") c.arch = toy ? "mlp" : "dcgan";
   if (c.nz == 0) c.nz = toy ? 2 : 100;
   if (c.batch_size == 0) c.batch_size = toy ? 256 : 64;
   if (!toy && contains(image_dataset_names(), c.dataset)) {
     const ImageShape native = native_image_shape(c.dataset);
     if (c.image_size == 0) c.image_size = native.size;
     if (c.channels == 0) c.channels = native.channels;
+  }
+  // Images: the DCGAN where the size allows it (16 * 2^k), else seed 004's networks (MNIST's
+  // 28x28), else MLPs.
+  if (c.arch == "auto") {
+    if (toy)
+      c.arch = "mlp";
+    else if (image_size_problem("dcgan", c.image_size).empty())
+      c.arch = "dcgan";
+    else if (image_size_problem("dcgan-mnist", c.image_size).empty())
+      c.arch = "dcgan-mnist";
+    else
+      c.arch = "mlp";
   }
   // The DCGAN family normalises with batch norm, except a WGAN-GP critic, which must treat
   // samples independently: layer norm there, as in the WGAN-GP paper's ResNet.
