@@ -9,6 +9,9 @@
 #   nlohmann-json3-dev    config.json / metrics.jsonl
 #   libstb-dev            image decoding (PNG, JPEG, BMP), PNG writing, resizing
 #   zlib1g-dev            gzip-compressed MNIST files
+#   libcairo2-dev         charts and 2-D critic maps (PNG and SVG)
+#   libgif-dev            training animations (GIF)
+#   fonts-dejavu-core     the font Cairo draws text with
 #   googletest            unit tests (built from source by CMake)
 #   ccache                faster rebuilds
 #   python3-torch         tests that load exported TorchScript in Python; the benchmarks
@@ -18,6 +21,7 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config
   libtorch-dev libopenblas0-openmp
   libcli11-dev nlohmann-json3-dev libstb-dev zlib1g-dev
+  libcairo2-dev libgif-dev fonts-dejavu-core
   googletest libgtest-dev
   python3-torch
 )

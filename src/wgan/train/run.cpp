@@ -8,14 +8,12 @@
 #include <ostream>
 
 #include "wgan/core/error.h"
-#include "wgan/core/random.h"
 #include "wgan/train/batch_source_factory.h"
 #include "wgan/train/checkpoint.h"
 #include "wgan/train/evaluation.h"
 #include "wgan/train/run_directory.h"
+#include "wgan/train/run_pictures.h"
 #include "wgan/train/runtime.h"
-#include "wgan/viz/image_grid.h"
-#include "wgan/viz/png.h"
 
 namespace wgan {
 namespace {
@@ -77,47 +75,6 @@ std::string progress_line(const IterationValues& v, int64_t iters, double rate) 
   return text;
 }
 
-// Sample grids of image runs: G(fixed noise) every --sample-every iterations, and a grid of
-// real images once, under samples/.
-class SampleGrids {
- public:
-  SampleGrids(const TrainConfig& config, const std::string& run_dir)
-      : enabled_(!is_toy_dataset(config.dataset)), config_(config),
-        dir_(run_dir + "/samples") {
-    if (!enabled_) return;
-    std::filesystem::create_directories(dir_);
-    // Drawn once from the run's seed: the same noise for every grid, also after a resume.
-    auto generator = make_generator(config.seed, Stream::kFixedNoise);
-    noise_ = sample_noise(config, 64, generator);
-  }
-  bool due(int64_t iteration, bool last) const {
-    return enabled_ && (last || (config_.sample_every > 0 && iteration % config_.sample_every == 0));
-  }
-  void write_real(BatchSource& data) const {
-    if (enabled_ && !std::filesystem::exists(dir_ + "/real.png"))
-      write_png(dir_ + "/real.png", make_image_grid(data.batch(0, 64)));
-  }
-  void write(NetworkImpl& generator, int64_t iteration, c10::Device device) const {
-    torch::Tensor images;
-    {
-      torch::NoGradGuard no_grad;
-      const bool was_training = generator.is_training();
-      generator.eval();
-      images = generator.forward(noise_.to(device)).cpu();
-      generator.train(was_training);
-    }
-    char name[32];
-    std::snprintf(name, sizeof name, "/iter-%08lld.png", static_cast<long long>(iteration));
-    write_png(dir_ + name, make_image_grid(images));
-  }
-
- private:
-  bool enabled_;
-  const TrainConfig& config_;
-  std::string dir_;
-  torch::Tensor noise_;
-};
-
 }  // namespace
 
 RunSummary run_training(const TrainConfig& config, const std::string& run_dir,
@@ -128,8 +85,8 @@ RunSummary run_training(const TrainConfig& config, const std::string& run_dir,
   auto data = make_batch_source(config, [&](const std::string& text) { log.line(text); },
                                 data_cache_dir(config, run_dir));
   Trainer trainer(config, make_networks(config), data, device);
-  SampleGrids grids(config, run_dir);
-  grids.write_real(*data);
+  RunPictures pictures(config, run_dir);
+  pictures.write_real(*data);
 
   double time_before = 0;  // training time of earlier sessions of this run
   std::string last_checkpoint;
@@ -196,7 +153,7 @@ RunSummary run_training(const TrainConfig& config, const std::string& run_dir,
         log.line(progress_line(values, config.iters, rate));
       }
     }
-    if (grids.due(it, last)) grids.write(trainer.generator(), it, device);
+    if (pictures.due(it, last)) pictures.write(trainer.generator(), trainer.critic(), it, last, device);
     if (!last && (stopping || (config.checkpoint_every > 0 && it % config.checkpoint_every == 0))) {
       save(checkpoint_path(run_dir, it));
       prune_checkpoints(run_dir, config.keep_checkpoints);

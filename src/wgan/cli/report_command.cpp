@@ -1,0 +1,53 @@
+// wgan report: redraws a run's curves, animation and report.html from its files (also for a
+// run copied from another machine); several runs with --out: one comparison page.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "wgan/cli/commands.h"
+#include "wgan/core/error.h"
+#include "wgan/viz/report.h"
+
+namespace wgan::cli {
+namespace {
+
+struct ReportCommandOptions {
+  std::vector<std::string> runs;
+  std::string out;
+  ReportOptions report;
+};
+
+int run_report(const ReportCommandOptions& o) {
+  if (o.runs.size() == 1 && o.out.empty()) {
+    write_run_report(o.runs[0], o.report);
+    std::cout << "wrote " << o.runs[0] << "/report.html\n";
+    return 0;
+  }
+  if (o.out.empty())
+    throw UsageError("--out: comparing " + std::to_string(o.runs.size()) +
+                     " runs needs --out DIR for the comparison page");
+  write_comparison_report(o.runs, o.out, o.report);
+  std::cout << "wrote " << o.out << "/report.html\n";
+  return 0;
+}
+
+}  // namespace
+
+Action add_report_command(CLI::App& app) {
+  CLI::App* sub = app.add_subcommand("report", "redraw the pictures and report.html of runs");
+  auto o = std::make_shared<ReportCommandOptions>();
+  sub->add_option("runs", o->runs, "run directories (several: a comparison page, with --out)")
+      ->required()
+      ->check(CLI::ExistingDirectory);
+  sub->add_option("--out", o->out, "directory of the comparison page");
+  sub->add_option("--smoothing", o->report.smoothing.kind, "bold curve: ema, median or none")
+      ->check(CLI::IsMember({"ema", "median", "none"}));
+  sub->add_option("--ema-beta", o->report.smoothing.ema_beta, "EMA smoothing factor in [0, 1)")
+      ->check(CLI::Range(0.0, 0.9999));
+  sub->add_option("--median-window", o->report.smoothing.median_window,
+                  "running-median window (the WGAN authors use 101)")
+      ->check(CLI::PositiveNumber);
+  return [o] { return run_report(*o); };
+}
+
+}  // namespace wgan::cli

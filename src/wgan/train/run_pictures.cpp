@@ -1,0 +1,93 @@
+#include "wgan/train/run_pictures.h"
+
+#include <cstdio>
+#include <filesystem>
+
+#include "wgan/core/random.h"
+#include "wgan/data/toy.h"
+#include "wgan/train/trainer.h"
+#include "wgan/viz/critic_map.h"
+#include "wgan/viz/image_grid.h"
+#include "wgan/viz/png.h"
+#include "wgan/viz/report.h"
+
+namespace wgan {
+namespace {
+
+std::string iteration_file(const std::string& dir, int64_t iteration) {
+  char name[32];
+  std::snprintf(name, sizeof name, "/iter-%08lld.png", static_cast<long long>(iteration));
+  return dir + name;
+}
+
+// Runs a network in evaluation mode without gradients, restoring its mode after.
+torch::Tensor evaluate(NetworkImpl& network, const torch::Tensor& input, c10::Device device) {
+  torch::NoGradGuard no_grad;
+  const bool was_training = network.is_training();
+  network.eval();
+  auto out = network.forward(input.to(device)).cpu();
+  network.train(was_training);
+  return out;
+}
+
+}  // namespace
+
+RunPictures::RunPictures(const TrainConfig& config, const std::string& run_dir)
+    : config_(config), run_dir_(run_dir), images_(!is_toy_dataset(config.dataset)) {
+  // Drawn once from the run's seed: every picture of a run, also after a resume, shows the
+  // same latent points.
+  auto generator = make_generator(config.seed, Stream::kFixedNoise);
+  noise_ = sample_noise(config, images_ ? 64 : 1000, generator);
+  if (!images_) {
+    auto points = make_generator(config.seed, Stream::kFixedNoise, 1);
+    real_points_ = ToyDistribution::from_name(config.dataset).sample(1000, points);
+  }
+}
+
+void RunPictures::write_real(BatchSource& data) const {
+  if (!images_) return;
+  std::filesystem::create_directories(run_dir_ + "/samples");
+  if (!std::filesystem::exists(run_dir_ + "/samples/real.png"))
+    write_png(run_dir_ + "/samples/real.png", make_image_grid(data.batch(0, 64)));
+}
+
+bool RunPictures::due(int64_t iteration, bool last) const {
+  return last || (config_.sample_every > 0 && iteration % config_.sample_every == 0);
+}
+
+void RunPictures::write(NetworkImpl& generator, NetworkImpl& critic, int64_t iteration, bool last,
+                        c10::Device device) const {
+  if (images_)
+    write_grid(generator, iteration, device);
+  else
+    write_map(generator, critic, iteration, device);
+  ReportOptions options;
+  options.in_progress = !last;
+  write_run_report(run_dir_, options);
+}
+
+void RunPictures::write_grid(NetworkImpl& generator, int64_t iteration, c10::Device device) const {
+  std::filesystem::create_directories(run_dir_ + "/samples");
+  write_png(iteration_file(run_dir_ + "/samples", iteration), make_image_grid(evaluate(generator, noise_, device)));
+}
+
+void RunPictures::write_map(NetworkImpl& generator, NetworkImpl& critic, int64_t iteration,
+                            c10::Device device) const {
+  std::filesystem::create_directories(run_dir_ + "/maps");
+  CriticMap map;
+  map.extent = ToyDistribution::from_name(config_.dataset).extent() * 1.15;
+  map.values = critic_on_grid(critic, map.extent, 150, device);
+  map.real = real_points_;
+  map.fake = evaluate(generator, noise_, device);
+  map.title = config_.loss + " on " + config_.dataset + ", iteration " + std::to_string(iteration);
+  write_critic_map(map, iteration_file(run_dir_ + "/maps", iteration));
+}
+
+torch::Tensor critic_on_grid(NetworkImpl& critic, double extent, int64_t resolution, c10::Device device) {
+  auto axis = torch::linspace(-extent, extent, resolution, torch::kFloat32);
+  auto ys = axis.flip(0);
+  auto grid = torch::stack({axis.repeat({resolution}), ys.repeat_interleave(resolution)}, 1);
+  return evaluate(critic, grid, device).view({resolution, resolution});
+}
+
+}  // namespace wgan

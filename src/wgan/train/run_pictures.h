@@ -1,0 +1,41 @@
+// The pictures a run draws while it trains, every --sample-every iterations and at the end:
+// for images an 8x8 grid of G(fixed noise) under samples/ (and samples/real.png once); for 2-D
+// data a critic map with real and generated points under maps/; then the curves, the
+// animation and report.html are refreshed (viz/report.h).
+#pragma once
+#include <torch/types.h>
+
+#include <string>
+
+#include "wgan/data/batch_source.h"
+#include "wgan/nets/network.h"
+#include "wgan/train/config.h"
+
+namespace wgan {
+
+class RunPictures {
+ public:
+  RunPictures(const TrainConfig& config, const std::string& run_dir);
+  // samples/real.png for image data (once per run directory).
+  void write_real(BatchSource& data) const;
+  bool due(int64_t iteration, bool last) const;
+  // The grid or map of this iteration, then the report. `last` marks the page as finished.
+  void write(NetworkImpl& generator, NetworkImpl& critic, int64_t iteration, bool last,
+             c10::Device device) const;
+
+ private:
+  void write_grid(NetworkImpl& generator, int64_t iteration, c10::Device device) const;
+  void write_map(NetworkImpl& generator, NetworkImpl& critic, int64_t iteration, c10::Device device) const;
+
+  const TrainConfig& config_;
+  std::string run_dir_;
+  bool images_;
+  torch::Tensor noise_;        // fixed noise: 64 for grids, 1,000 for maps
+  torch::Tensor real_points_;  // 2-D data: 1,000 points drawn once
+};
+
+// The critic's value on a resolution x resolution grid over [-extent, extent]^2, row 0 at the
+// top (y = +extent).
+torch::Tensor critic_on_grid(NetworkImpl& critic, double extent, int64_t resolution, c10::Device device);
+
+}  // namespace wgan
