@@ -12,6 +12,7 @@
 #   libcairo2-dev         charts and 2-D critic maps (PNG and SVG)
 #   libgif-dev            training animations (GIF)
 #   fonts-dejavu-core     the font Cairo draws text with
+#   chromium              the test that opens report.html in a headless browser
 #   googletest            unit tests (built from source by CMake)
 #   ccache                faster rebuilds
 #   python3-torch         tests that load exported TorchScript in Python; the benchmarks
@@ -21,7 +22,7 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config
   libtorch-dev libopenblas0-openmp
   libcli11-dev nlohmann-json3-dev libstb-dev zlib1g-dev
-  libcairo2-dev libgif-dev fonts-dejavu-core
+  libcairo2-dev libgif-dev fonts-dejavu-core chromium
   googletest libgtest-dev
   python3-torch
 )

@@ -69,5 +69,36 @@ TEST(Report, ComparisonPageOverlaysRuns) {
   EXPECT_EQ(r.status, 2) << r.output;
 }
 
+// The page in a real browser: headless Chromium loads it from disk with no console message and
+// every image loaded; the screenshot is kept under build/test-artifacts/.
+TEST(Report, PageLoadsInHeadlessChromium) {
+  if (std::system("command -v chromium >/dev/null 2>&1") != 0)
+    GTEST_SKIP() << "chromium is not installed (scripts/setup.sh installs it)";
+  TempDir dir;
+  const std::string run = dir / "run";
+  ASSERT_EQ(run_wgan("train --iters 60 --sample-every 30 --quiet --out " + run).status, 0);
+  const std::string url = "file://" + fs::absolute(run + "/report.html").string();
+  const std::string chromium =
+      "chromium --headless=new --no-sandbox --disable-dev-shm-usage --disable-gpu "
+      "--enable-logging=stderr --v=0 --virtual-time-budget=5000 ";
+  const std::string command = chromium + "--dump-dom " + url + " > " + (dir / "dom.html") + " 2> " + (dir / "err.txt");
+  ASSERT_EQ(std::system(command.c_str()), 0) << read_file(dir / "err.txt");
+  const std::string dom = read_file(dir / "dom.html");
+  const std::regex loaded("data-images-loaded=\"(\\d+)/(\\d+)\"");
+  std::smatch match;
+  ASSERT_TRUE(std::regex_search(dom, match, loaded)) << dom.substr(0, 2000);
+  EXPECT_EQ(match[1], match[2]) << "images loaded / images";
+  EXPECT_GE(std::stoi(match[2]), 8);
+  EXPECT_EQ(read_file(dir / "err.txt").find(":CONSOLE"), std::string::npos) << read_file(dir / "err.txt");
+
+  const fs::path artifacts = fs::path(WGAN_BINARY).parent_path() / "test-artifacts";
+  fs::create_directories(artifacts);
+  const std::string shot = (artifacts / "report-2d.png").string();
+  fs::remove(shot);
+  const std::string screenshot = chromium + "--window-size=1280,2400 --screenshot=" + shot + " " + url + " > /dev/null 2>&1";
+  ASSERT_EQ(std::system(screenshot.c_str()), 0);
+  EXPECT_GT(fs::file_size(shot), 10000u);
+}
+
 }  // namespace
 }  // namespace wgan::test

@@ -5,6 +5,7 @@
 #include <csignal>
 #include <filesystem>
 #include <cstdio>
+#include <iostream>
 #include <ostream>
 
 #include "wgan/core/error.h"
@@ -12,6 +13,7 @@
 #include "wgan/train/checkpoint.h"
 #include "wgan/train/evaluation.h"
 #include "wgan/train/run_directory.h"
+#include "wgan/train/progress_bar.h"
 #include "wgan/train/run_pictures.h"
 #include "wgan/train/runtime.h"
 
@@ -42,16 +44,6 @@ class StopSignals {
   void (*old_term_)(int);
 };
 
-std::string format_duration(double seconds) {
-  char text[32];
-  const long s = static_cast<long>(seconds + 0.5);
-  if (s >= 3600)
-    std::snprintf(text, sizeof text, "%ldh%02ldm", s / 3600, (s / 60) % 60);
-  else
-    std::snprintf(text, sizeof text, "%ldm%02lds", s / 60, s % 60);
-  return text;
-}
-
 nlohmann::json metrics_record(const IterationValues& v, double seconds, int64_t skipped) {
   nlohmann::json record = {{"iter", v.iteration},   {"time_s", seconds},
                            {"loss_d", v.loss_d},    {"loss_g", v.loss_g},
@@ -75,13 +67,22 @@ std::string progress_line(const IterationValues& v, int64_t iters, double rate) 
   return text;
 }
 
+std::string short_status(const IterationValues& v) {
+  char text[128];
+  std::snprintf(text, sizeof text, "loss_d %.4g  loss_g %.4g  W %.4g", v.loss_d, v.loss_g,
+                v.wasserstein_estimate);
+  return text;
+}
+
 }  // namespace
 
 RunSummary run_training(const TrainConfig& config, const std::string& run_dir,
                         std::ostream& console, bool resume) {
   const int64_t threads = configure_threads(config.threads);
   const c10::Device device = resolve_device(config.device);
+  ProgressBar bar(console, !config.quiet && &console == &std::cout && stdout_is_terminal());
   RunLog log(run_dir, console, config.quiet);
+  log.set_progress_bar(&bar);
   auto data = make_batch_source(config, [&](const std::string& text) { log.line(text); },
                                 data_cache_dir(config, run_dir));
   Trainer trainer(config, make_networks(config), data, device);
@@ -120,6 +121,7 @@ RunSummary run_training(const TrainConfig& config, const std::string& run_dir,
 
   RunSummary summary;
   summary.run_dir = run_dir;
+  std::string status;  // the latest values read back, for the progress bar
   while (trainer.iteration() < config.iters) {
     IterationStats stats;
     try {
@@ -137,6 +139,7 @@ RunSummary run_training(const TrainConfig& config, const std::string& run_dir,
     if (log_now || print_now || eval_now) {
       // Reading the values back is the only host synchronisation of the loop.
       const IterationValues values = to_values(stats);
+      status = short_status(values);
       summary.last = values;
       nlohmann::json record =
           metrics_record(values, time_before + session_s(), trainer.counters().skipped_steps);
@@ -148,11 +151,16 @@ RunSummary run_training(const TrainConfig& config, const std::string& run_dir,
         if (!evaluation.empty() && !last) log.line("eval   " + describe_metrics(evaluation));
       }
       metrics.append(record);
+      // On a terminal the bar shows progress; the periodic lines go to log.txt (and to the
+      // console when it is not a terminal).
       if (print_now) {
         const double rate = (it - first_iteration) / std::max(session_s(), 1e-9);
-        log.line(progress_line(values, config.iters, rate));
+        const std::string line = progress_line(values, config.iters, rate);
+        bar.enabled() && !last ? log.file_only(line) : log.line(line);
       }
     }
+    const double rate = (it - first_iteration) / std::max(session_s(), 1e-9);
+    bar.update(it, config.iters, rate, status);
     if (pictures.due(it, last)) pictures.write(trainer.generator(), trainer.critic(), it, last, device);
     if (!last && (stopping || (config.checkpoint_every > 0 && it % config.checkpoint_every == 0))) {
       save(checkpoint_path(run_dir, it));

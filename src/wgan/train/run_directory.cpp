@@ -91,15 +91,21 @@ RunLog::RunLog(const std::string& run_dir, std::ostream& console, bool quiet)
       console_(console),
       quiet_(quiet) {}
 
-void RunLog::line(const std::string& text) {
+void RunLog::file_only(const std::string& text) {
   file_ << text << '\n';
   file_.flush();
-  if (!quiet_) console_ << text << std::endl;
+}
+
+void RunLog::line(const std::string& text) {
+  file_only(text);
+  if (quiet_) return;
+  if (bar_) bar_->clear();
+  console_ << text << std::endl;
 }
 
 void RunLog::important(const std::string& text) {
-  file_ << text << '\n';
-  file_.flush();
+  file_only(text);
+  if (bar_) bar_->clear();
   console_ << text << std::endl;
 }
 

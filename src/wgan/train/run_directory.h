@@ -7,6 +7,7 @@
 #include <string>
 
 #include "wgan/train/config.h"
+#include "wgan/train/progress_bar.h"
 
 namespace wgan {
 
@@ -38,11 +39,16 @@ class RunLog {
   void line(const std::string& text);
   // Written to both even when quiet (start and summary).
   void important(const std::string& text);
+  // Only to log.txt (the console shows a progress bar instead).
+  void file_only(const std::string& text);
+  // Cleared before each console line.
+  void set_progress_bar(ProgressBar* bar) { bar_ = bar; }
 
  private:
   std::ofstream file_;
   std::ostream& console_;
   bool quiet_;
+  ProgressBar* bar_ = nullptr;
 };
 
 }  // namespace wgan

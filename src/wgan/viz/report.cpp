@@ -169,13 +169,21 @@ const char* kStyle =
     "h1{font-size:22px}h2{font-size:17px;margin-top:28px;border-bottom:1px solid #ddd}"
     "table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ddd;padding:3px 8px;"
     "text-align:left}img{max-width:100%;margin:4px;vertical-align:top}"
-    ".row{display:flex;flex-wrap:wrap;gap:12px}.card{text-align:center;font-size:13px}"
+    ".row{display:flex;flex-wrap:wrap;gap:12px}.card{text-align:center;font-size:13px;max-width:620px}"
     ".note{color:#666;font-size:13px}</style>\n";
 
 std::string page_head(const std::string& title, bool in_progress) {
   std::string head = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n";
   if (in_progress) head += "<meta http-equiv=\"refresh\" content=\"30\">\n";
   return head + "<title>" + escape(title) + "</title>\n" + kStyle + "</head><body>\n";
+}
+
+// Marks the body with how many images loaded, for the browser test (and a curious reader).
+std::string page_end() {
+  return "<script>window.addEventListener('load',function(){var n=0,a=document.images;"
+         "for(var i=0;i<a.length;i++)if(a[i].complete&&a[i].naturalWidth>0)n++;"
+         "document.body.setAttribute('data-images-loaded',n+'/'+a.length);});</script>\n"
+         "</body></html>\n";
 }
 
 std::string figure(const std::string& src, const std::string& caption) {
@@ -277,7 +285,7 @@ void write_run_report(const std::string& run_dir, const ReportOptions& options) 
   if (animated)
     html << "<h2>Training animation</h2>\n<div class=\"row\">\n"
          << figure("animation.gif", std::to_string(std::max(grids.size(), maps.size())) + " snapshots") << "</div>\n";
-  html << "<h2>Configuration</h2>\n" << config_table(config) << "</body></html>\n";
+  html << "<h2>Configuration</h2>\n" << config_table(config) << page_end();
   write_text_atomically((dir / "report.html").string(), html.str());
 }
 
@@ -304,7 +312,7 @@ void write_comparison_report(const std::vector<std::string>& run_dirs, const std
   for (const auto& [name, records] : runs) html << "<h2>" << escape(name) << "</h2>\n" << metrics_table(records);
   html << "<h2>Curves</h2>\n<div class=\"row\">\n";
   for (const auto& stem : curves) html << figure("plots/" + stem + ".png", stem);
-  html << "</div>\n<h2>Latest samples</h2>\n<div class=\"row\">\n" << cards.str() << "</div>\n</body></html>\n";
+  html << "</div>\n<h2>Latest samples</h2>\n<div class=\"row\">\n" << cards.str() << "</div>\n" << page_end();
   write_text_atomically((out / "report.html").string(), html.str());
 }
 
