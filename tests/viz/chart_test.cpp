@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 #include <stb_image.h>
 
+#include <cstdlib>
+
 #include "../test_util.h"
 #include "wgan/nets/sequential_network.h"
 #include "wgan/train/run_pictures.h"
@@ -42,8 +44,27 @@ TEST(Chart, WritesPngOfTheRequestedSizeAndSvg) {
   ASSERT_TRUE(stbi_info((dir / "c.png").c_str(), &w, &h, &c));
   EXPECT_EQ(w, 400);
   EXPECT_EQ(h, 200);
+  // Where the data is drawn the pixels are not uniform: the first series' blue is there.
+  unsigned char* px = stbi_load((dir / "c.png").c_str(), &w, &h, &c, 3);
+  ASSERT_NE(px, nullptr);
+  int blue = 0, white = 0;
+  for (int y = 36; y < h - 48; ++y)
+    for (int x = 70; x < w - 20; ++x) {
+      const unsigned char* p = px + 3 * (y * w + x);
+      blue += std::abs(p[0] - 31) < 12 && std::abs(p[1] - 119) < 12 && std::abs(p[2] - 180) < 12;
+      white += p[0] == 255 && p[1] == 255 && p[2] == 255;
+    }
+  stbi_image_free(px);
+  EXPECT_GT(blue, 100);
+  EXPECT_GT(white, 1000);
+
   write_chart(chart, dir / "c.svg");
   EXPECT_NE(test::read_file(dir / "c.svg").find("<svg"), std::string::npos);
+  if (std::system("/usr/bin/python3 -c 'import xml' >/dev/null 2>&1") != 0) GTEST_SKIP() << "no python3";
+  const std::string parse = "/usr/bin/python3 -c \"import sys, xml.etree.ElementTree as E; "
+                            "r = E.parse(sys.argv[1]).getroot(); assert r.tag.endswith('svg'), r.tag\" " +
+                            (dir / "c.svg");
+  EXPECT_EQ(std::system(parse.c_str()), 0) << "the SVG does not parse as XML";
 }
 
 TEST(Gif, AnimationHoldsEveryFrame) {
@@ -108,8 +129,19 @@ TEST(CriticMap, GridRowsRunFromTopToBottom) {
   map.title = "linear critic";
   write_critic_map(map, dir / "m.png", 300);
   int w = 0, h = 0, c = 0;
-  ASSERT_TRUE(stbi_info((dir / "m.png").c_str(), &w, &h, &c));
+  unsigned char* px = stbi_load((dir / "m.png").c_str(), &w, &h, &c, 3);
+  ASSERT_NE(px, nullptr);
   EXPECT_EQ(h, 300);
+  // The plot spans x in [50, 270), y in [34, 254): the top-right corner (3, 3) holds the
+  // critic's highest value (viridis yellow), the bottom-left (-3, -3) its lowest (dark violet).
+  const unsigned char* high = px + 3 * ((34 + 3) * w + 270 - 4);
+  const unsigned char* low = px + 3 * ((254 - 4) * w + 50 + 3);
+  EXPECT_GT(high[0], 180);
+  EXPECT_GT(high[1], 180);
+  EXPECT_LT(low[0], 120);
+  EXPECT_LT(low[1], 60);
+  EXPECT_GT(low[2], 60);
+  stbi_image_free(px);
 }
 
 }  // namespace

@@ -87,7 +87,7 @@ class TrainOptions {
   TrainConfig resume_config() const {
     static const std::vector<std::string> allowed = {
         "--resume",     "--iters",      "--log-every", "--print-every", "--eval-every",
-        "--checkpoint-every", "--keep-checkpoints", "--sample-every", "--threads", "--quiet",
+        "--checkpoint-every", "--keep-checkpoints", "--sample-every", "--grid-normalize", "--threads", "--quiet",
         "--data",       "--data-cache"};
     for (const CLI::Option* option : app_->get_options()) {
       if (option->count() == 0) continue;
@@ -148,7 +148,8 @@ Action add_train_command(CLI::App& app) {
   o.bind("--norm-d", [](C& c) -> auto& { return c.norm_d; }, "critic normalisation" + choices(norm_names()));
   o.bind("--extra-layers", [](C& c) -> auto& { return c.extra_layers; }, "dcgan: extra 3x3 layers in both networks");
   o.flag("--allow-bn-critic", &C::allow_bn_critic, "allow a batch-norm critic under wgan-gp");
-  o.bind("--sample-every", [](C& c) -> auto& { return c.sample_every; }, "iterations between sample grids (images; 0: only at the end)");
+  o.bind("--sample-every", [](C& c) -> auto& { return c.sample_every; }, "iterations between sample grids (images) or critic maps (2-D data); 0: only at the end");
+  o.bind("--grid-normalize", [](C& c) -> auto& { return c.grid_normalize; }, "grid pixels: range ((x+1)/2), batch or each (min-max, as make_grid(normalize=True))");
   o.bind("--iters", [](C& c) -> auto& { return c.iters; }, "generator iterations");
   o.bind("--batch-size", [](C& c) -> auto& { return c.batch_size; }, "samples per batch");
   o.bind("--n-critic", [](C& c) -> auto& { return c.n_critic; }, "critic steps per generator step");

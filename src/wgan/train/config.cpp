@@ -182,6 +182,7 @@ void validate(const TrainConfig& c) {
   require_choice("--norm-g", c.norm_g, norm_names());
   require_choice("--norm-d", c.norm_d, norm_names());
   require_choice("--split", c.split, split_names());
+  require_choice("--grid-normalize", c.grid_normalize, {"range", "batch", "each"});
   if (!is_toy_dataset(c.dataset)) {
     if (c.data_dir.empty())
       throw UsageError("--data: dataset '" + c.dataset + "' needs --data DIR (" +
@@ -270,6 +271,7 @@ nlohmann::json to_json(const TrainConfig& c) {
           {"extra_layers", c.extra_layers},
           {"allow_bn_critic", c.allow_bn_critic},
           {"sample_every", c.sample_every},
+          {"grid_normalize", c.grid_normalize},
           {"seed", c.seed},
           {"threads", c.threads},
           {"device", c.device},
@@ -322,6 +324,7 @@ TrainConfig config_from_json(const nlohmann::json& j) {
     c.extra_layers = j.at("extra_layers").get<int64_t>();
     c.allow_bn_critic = j.at("allow_bn_critic").get<bool>();
     c.sample_every = j.at("sample_every").get<int64_t>();
+    c.grid_normalize = j.at("grid_normalize").get<std::string>();
     c.seed = j.at("seed").get<uint64_t>();
     c.threads = j.at("threads").get<int64_t>();
     c.device = j.at("device").get<std::string>();

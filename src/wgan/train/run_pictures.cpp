@@ -33,7 +33,10 @@ torch::Tensor evaluate(NetworkImpl& network, const torch::Tensor& input, c10::De
 }  // namespace
 
 RunPictures::RunPictures(const TrainConfig& config, const std::string& run_dir)
-    : config_(config), run_dir_(run_dir), images_(!is_toy_dataset(config.dataset)) {
+    : config_(config),
+      run_dir_(run_dir),
+      images_(!is_toy_dataset(config.dataset)),
+      scaling_(grid_scaling_from_name(config.grid_normalize)) {
   // Drawn once from the run's seed: every picture of a run, also after a resume, shows the
   // same latent points.
   auto generator = make_generator(config.seed, Stream::kFixedNoise);
@@ -44,11 +47,12 @@ RunPictures::RunPictures(const TrainConfig& config, const std::string& run_dir)
   }
 }
 
-void RunPictures::write_real(BatchSource& data) const {
+void RunPictures::write_real(BatchSource& data) {
   if (!images_) return;
+  real_batch_ = data.batch(0, 64);
   std::filesystem::create_directories(run_dir_ + "/samples");
   if (!std::filesystem::exists(run_dir_ + "/samples/real.png"))
-    write_png(run_dir_ + "/samples/real.png", make_image_grid(data.batch(0, 64)));
+    write_png(run_dir_ + "/samples/real.png", make_image_grid(real_batch_, 8, 2, scaling_));
 }
 
 bool RunPictures::due(int64_t iteration, bool last) const {
@@ -57,10 +61,12 @@ bool RunPictures::due(int64_t iteration, bool last) const {
 
 void RunPictures::write(NetworkImpl& generator, NetworkImpl& critic, int64_t iteration, bool last,
                         c10::Device device) const {
-  if (images_)
+  if (images_) {
     write_grid(generator, iteration, device);
-  else
+    if (last) write_real_versus_generated(generator, device);
+  } else {
     write_map(generator, critic, iteration, device);
+  }
   ReportOptions options;
   options.in_progress = !last;
   write_run_report(run_dir_, options);
@@ -68,7 +74,18 @@ void RunPictures::write(NetworkImpl& generator, NetworkImpl& critic, int64_t ite
 
 void RunPictures::write_grid(NetworkImpl& generator, int64_t iteration, c10::Device device) const {
   std::filesystem::create_directories(run_dir_ + "/samples");
-  write_png(iteration_file(run_dir_ + "/samples", iteration), make_image_grid(evaluate(generator, noise_, device)));
+  write_png(iteration_file(run_dir_ + "/samples", iteration),
+            make_image_grid(evaluate(generator, noise_, device), 8, 2, scaling_));
+}
+
+void RunPictures::write_real_versus_generated(NetworkImpl& generator, c10::Device device) const {
+  const std::string real = run_dir_ + "/samples/real.png";
+  if (!real_batch_.defined()) return;
+  // The two grids side by side with a white gap, as seed 000's final figure.
+  auto left = make_image_grid(real_batch_, 8, 2, scaling_);
+  auto right = make_image_grid(evaluate(generator, noise_, device), 8, 2, scaling_);
+  auto gap = torch::full({left.size(0), left.size(1), 16}, 255, torch::kUInt8);
+  write_png(run_dir_ + "/samples/real-vs-generated.png", torch::cat({left, gap, right}, 2));
 }
 
 void RunPictures::write_map(NetworkImpl& generator, NetworkImpl& critic, int64_t iteration,

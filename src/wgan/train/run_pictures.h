@@ -1,5 +1,6 @@
 // The pictures a run draws while it trains, every --sample-every iterations and at the end:
-// for images an 8x8 grid of G(fixed noise) under samples/ (and samples/real.png once); for 2-D
+// for images an 8x8 grid of G(fixed noise) under samples/ (samples/real.png once, and
+// samples/real-vs-generated.png at the end); for 2-D
 // data a critic map with real and generated points under maps/; then the curves, the
 // animation and report.html are refreshed (viz/report.h).
 #pragma once
@@ -10,6 +11,7 @@
 #include "wgan/data/batch_source.h"
 #include "wgan/nets/network.h"
 #include "wgan/train/config.h"
+#include "wgan/viz/image_grid.h"
 
 namespace wgan {
 
@@ -17,7 +19,7 @@ class RunPictures {
  public:
   RunPictures(const TrainConfig& config, const std::string& run_dir);
   // samples/real.png for image data (once per run directory).
-  void write_real(BatchSource& data) const;
+  void write_real(BatchSource& data);
   bool due(int64_t iteration, bool last) const;
   // The grid or map of this iteration, then the report. `last` marks the page as finished.
   void write(NetworkImpl& generator, NetworkImpl& critic, int64_t iteration, bool last,
@@ -25,11 +27,14 @@ class RunPictures {
 
  private:
   void write_grid(NetworkImpl& generator, int64_t iteration, c10::Device device) const;
+  void write_real_versus_generated(NetworkImpl& generator, c10::Device device) const;
   void write_map(NetworkImpl& generator, NetworkImpl& critic, int64_t iteration, c10::Device device) const;
 
   const TrainConfig& config_;
   std::string run_dir_;
   bool images_;
+  GridScaling scaling_;
+  torch::Tensor real_batch_;   // images: the 64 real images of samples/real.png
   torch::Tensor noise_;        // fixed noise: 64 for grids, 1,000 for maps
   torch::Tensor real_points_;  // 2-D data: 1,000 points drawn once
 };

@@ -169,7 +169,7 @@ const char* kStyle =
     "h1{font-size:22px}h2{font-size:17px;margin-top:28px;border-bottom:1px solid #ddd}"
     "table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ddd;padding:3px 8px;"
     "text-align:left}img{max-width:100%;margin:4px;vertical-align:top}"
-    ".row{display:flex;flex-wrap:wrap;gap:12px}.card{text-align:center;font-size:13px;max-width:620px}"
+    ".row{display:flex;flex-wrap:wrap;gap:12px}.card{text-align:center;font-size:13px;max-width:580px}"
     ".note{color:#666;font-size:13px}</style>\n";
 
 std::string page_head(const std::string& title, bool in_progress) {
@@ -272,7 +272,10 @@ void write_run_report(const std::string& run_dir, const ReportOptions& options) 
   }
   if (!grids.empty()) {
     html << "<h2>Samples</h2>\n<div class=\"row\">\n";
-    if (fs::exists(dir / "samples/real.png")) html << figure("samples/real.png", "real images");
+    if (fs::exists(dir / "samples/real-vs-generated.png"))
+      html << figure("samples/real-vs-generated.png", "real (left) and generated (right), at the end");
+    else if (fs::exists(dir / "samples/real.png"))
+      html << figure("samples/real.png", "real images");
     html << figure("samples/" + grids.back().filename().string(),
                    "generated, fixed noise (" + grids.back().stem().string() + ")");
     html << "</div>\n";
