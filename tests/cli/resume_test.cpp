@@ -91,6 +91,10 @@ TEST(Resume, KilledWhileCheckpointingLeavesALoadableCheckpoint) {
   // A checkpoint every iteration: kills land inside checkpoint writes often.
   const std::string args = kRun + "--iters 100000 --checkpoint-every 1 --keep-checkpoints 2 ";
   pid_t pid = spawn_wgan(args + "--out " + run);
+  // The first checkpoint must exist before the first kill; on a loaded machine (ctest -j)
+  // start-up alone can take longer than the kill interval.
+  for (int waited = 0; waited < 600 && latest_checkpoint(run).empty(); ++waited)
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
   for (int round = 0; round < 6; ++round) {
     std::this_thread::sleep_for(std::chrono::milliseconds(700 + 137 * round));
     kill(pid, SIGKILL);
