@@ -1,0 +1,129 @@
+// wgan distance A B: Wasserstein distances between two files of points (CSV or .pt).
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include "wgan/cli/commands.h"
+#include "wgan/cli/validators.h"
+#include "wgan/core/atomic_file.h"
+#include "wgan/core/error.h"
+#include "wgan/eval/assignment.h"
+#include "wgan/eval/wasserstein.h"
+
+namespace wgan::cli {
+namespace {
+
+struct DistanceOptions {
+  std::string a, b;
+  double p = 1;
+  int64_t projections = 500;
+  uint64_t seed = 0;
+  int64_t exact_limit = 5000;
+};
+
+// Rows of numbers separated by commas or whitespace; a first line that is not numeric is a
+// header. Every row must have the same number of values.
+torch::Tensor read_csv_points(const std::string& path) {
+  std::istringstream lines(read_text_file(path));
+  std::vector<double> values;
+  int64_t columns = -1, rows = 0, line_number = 0;
+  std::string line;
+  while (std::getline(lines, line)) {
+    ++line_number;
+    for (char& c : line)
+      if (c == ',' || c == ';' || c == '\t' || c == '\r') c = ' ';
+    std::istringstream fields(line);
+    std::vector<double> row;
+    std::string field;
+    bool numeric = true;
+    while (fields >> field) {
+      try {
+        size_t used = 0;
+        row.push_back(std::stod(field, &used));
+        numeric = numeric && used == field.size();
+      } catch (const std::exception&) {
+        numeric = false;
+      }
+    }
+    if (row.empty() && numeric) continue;  // blank line
+    if (!numeric) {
+      if (rows == 0 && line_number == 1) continue;  // header
+      throw UsageError(path + ":" + std::to_string(line_number) + ": expected numbers, got '" + line + "'");
+    }
+    if (columns < 0) columns = static_cast<int64_t>(row.size());
+    if (static_cast<int64_t>(row.size()) != columns)
+      throw UsageError(path + ":" + std::to_string(line_number) + ": " + std::to_string(row.size()) +
+                       " values, expected " + std::to_string(columns) + " like the first row");
+    values.insert(values.end(), row.begin(), row.end());
+    ++rows;
+  }
+  if (rows == 0) throw UsageError(path + ": no points; expected rows of numbers");
+  return torch::tensor(values, torch::kFloat64).view({rows, columns});
+}
+
+torch::Tensor read_points(const std::string& path) {
+  if (!std::filesystem::is_regular_file(path))
+    throw UsageError(path + ": no such file; expected a .csv or .pt file of points");
+  if (std::filesystem::path(path).extension() == ".pt") {
+    std::ifstream in(path, std::ios::binary);
+    std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    try {
+      auto t = torch::pickle_load(bytes).toTensor();
+      return t.to(torch::kFloat64).view({t.size(0), -1});
+    } catch (const std::exception&) {
+      throw UsageError(path + ": not a tensor file; expected a tensor saved with torch.save or wgan sample");
+    }
+  }
+  return read_csv_points(path);
+}
+
+int run_distance(const DistanceOptions& o) {
+  const auto a = read_points(o.a), b = read_points(o.b);
+  if (a.size(1) != b.size(1))
+    throw UsageError(o.a + " holds " + std::to_string(a.size(1)) + "-D points, " + o.b + " " +
+                     std::to_string(b.size(1)) + "-D; expected the same dimension");
+  const int64_t d = a.size(1);
+  std::printf("%lld and %lld points of dimension %lld\n", static_cast<long long>(a.size(0)),
+              static_cast<long long>(b.size(0)), static_cast<long long>(d));
+  if (d == 1) {
+    std::printf("W%g (exact, 1-D quantiles)            %.6g\n", o.p, wasserstein_1d(a, b, o.p));
+    std::printf("W1 (exact, area between the CDFs)     %.6g\n", wasserstein1_cdf(a, b));
+  }
+  if (a.size(0) == b.size(0) && a.size(0) <= o.exact_limit)
+    std::printf("W%g (exact, optimal assignment)        %.6g\n", o.p, exact_wasserstein(a, b, o.p));
+  else
+    std::printf("W%g exact: skipped (needs equal sizes of at most %lld points; see --exact-limit)\n",
+                o.p, static_cast<long long>(o.exact_limit));
+  auto covariance = [](const torch::Tensor& x) {
+    auto centred = x - x.mean(0);
+    return centred.t().matmul(centred) / std::max<int64_t>(x.size(0) - 1, 1);
+  };
+  std::printf("W2 between fitted Gaussians           %.6g\n",
+              gaussian_w2(a.mean(0), covariance(a), b.mean(0), covariance(b)));
+  std::printf("sliced W%g (%lld projections, seed %llu)  %.6g\n", o.p,
+              static_cast<long long>(o.projections), static_cast<unsigned long long>(o.seed),
+              sliced_wasserstein(a, b, o.p, o.projections, o.seed));
+  return 0;
+}
+
+}  // namespace
+
+Action add_distance_command(CLI::App& app) {
+  CLI::App* sub = app.add_subcommand("distance", "Wasserstein distances between two files of points");
+  auto o = std::make_shared<DistanceOptions>();
+  sub->add_option("a", o->a, "first points: .csv (rows of numbers, optional header) or .pt")->required();
+  sub->add_option("b", o->b, "second points")->required();
+  sub->add_option("--p", o->p, "order p >= 1 of W_p")->check(CLI::Range(1.0, 1e9));
+  sub->add_option("--projections", o->projections, "random directions of the sliced distance")
+      ->check(CLI::PositiveNumber);
+  sub->add_option("--seed", o->seed, "seed of the random directions")->check(non_negative_integer());
+  sub->add_option("--exact-limit", o->exact_limit,
+                  "largest equal-size sets solved exactly by optimal assignment (O(n^3))");
+  return [o] { return run_distance(*o); };
+}
+
+}  // namespace wgan::cli
