@@ -1,5 +1,7 @@
 #include "test_util.h"
 
+#include <gtest/gtest.h>
+
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -10,6 +12,8 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+
+#include "wgan/core/error.h"
 
 namespace wgan::test {
 
@@ -54,6 +58,33 @@ std::vector<nlohmann::json> metrics_without_time(const std::string& run_dir) {
     records.push_back(record);
   }
   return records;
+}
+
+std::string big_endian32(uint32_t v) {
+  return {static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8),
+          static_cast<char>(v)};
+}
+
+int count_lines(const std::string& text) {
+  int n = 0;
+  for (char c : text) n += c == '\n';
+  return n;
+}
+
+std::string usage_error_message(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const UsageError& e) {
+    return e.what();
+  }
+  return "no UsageError";
+}
+
+void expect_usage_error(const std::string& args, const std::string& mentions) {
+  CommandResult r = run_wgan(args);
+  EXPECT_EQ(r.status, 2) << args << "\n" << r.output;
+  EXPECT_EQ(count_lines(r.output), 1) << args << "\n" << r.output;
+  EXPECT_NE(r.output.find(mentions), std::string::npos) << args << "\n" << r.output;
 }
 
 std::string mnist_dir() {

@@ -2,6 +2,8 @@
 #pragma once
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -36,7 +38,18 @@ std::vector<nlohmann::json> metrics_without_time(const std::string& run_dir);
 // beside the repository. Empty when neither holds it.
 std::string mnist_dir();
 
-// Writes bytes to a file (for the small data files tests make themselves).
+// Writes bytes to a file (for the small data files tests make themselves), making its directory.
 void write_bytes(const std::string& path, const std::string& bytes);
+
+// A 32-bit big-endian integer as 4 bytes (IDX headers).
+std::string big_endian32(uint32_t value);
+
+int count_lines(const std::string& text);
+
+// The message of the UsageError `f` throws, or "no UsageError".
+std::string usage_error_message(const std::function<void()>& f);
+
+// Runs `wgan ARGS` and expects exit status 2 with one line of output that mentions `mentions`.
+void expect_usage_error(const std::string& args, const std::string& mentions);
 
 }  // namespace wgan::test

@@ -11,19 +11,6 @@
 namespace wgan::test {
 namespace {
 
-int count_lines(const std::string& text) {
-  int n = 0;
-  for (char c : text) n += c == '\n';
-  return n;
-}
-
-void expect_usage_error(const std::string& args, const std::string& mentions) {
-  CommandResult r = run_wgan(args);
-  EXPECT_EQ(r.status, 2) << args << "\n" << r.output;
-  EXPECT_EQ(count_lines(r.output), 1) << args << "\n" << r.output;
-  EXPECT_NE(r.output.find(mentions), std::string::npos) << args << "\n" << r.output;
-}
-
 TEST(Cli, BadInputExitsWithStatusTwoAndOneLine) {
   TempDir dir;
   const std::string out = " --out " + (dir / "run");

@@ -10,24 +10,6 @@
 namespace wgan::test {
 namespace {
 
-int count_lines(const std::string& text) {
-  int n = 0;
-  for (char c : text) n += c == '\n';
-  return n;
-}
-
-void expect_usage_error(const std::string& args, const std::string& mentions) {
-  CommandResult r = run_wgan(args);
-  EXPECT_EQ(r.status, 2) << args << "\n" << r.output;
-  EXPECT_EQ(count_lines(r.output), 1) << args << "\n" << r.output;
-  EXPECT_NE(r.output.find(mentions), std::string::npos) << args << "\n" << r.output;
-}
-
-std::string big_endian(uint32_t v) {
-  return {static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8),
-          static_cast<char>(v)};
-}
-
 TEST(ImageCli, BadImageInputsEndWithOneLineNamingWhatWasExpected) {
   TempDir dir;
   const std::string out = " --out " + (dir / "run");
@@ -41,7 +23,7 @@ TEST(ImageCli, BadImageInputsEndWithOneLineNamingWhatWasExpected) {
 
   // Errors found in the data itself, after the run started: the half-made run is removed.
   write_bytes(dir / "bad/t10k-images-idx3-ubyte",
-              big_endian(0x900) + big_endian(1) + big_endian(1) + big_endian(1) + "x");
+              big_endian32(0x900) + big_endian32(1) + big_endian32(1) + big_endian32(1) + "x");
   expect_usage_error("train --dataset mnist --data " + (dir / "bad") + out, dir / "bad/t10k-images-idx3-ubyte");
   EXPECT_FALSE(std::filesystem::exists(dir / "run"));
   std::filesystem::create_directories(dir / "empty");

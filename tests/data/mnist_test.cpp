@@ -24,20 +24,6 @@ std::string gunzip(const std::string& path) {
   return out;
 }
 
-std::string big_endian(uint32_t v) {
-  return {static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8),
-          static_cast<char>(v)};
-}
-
-std::string message_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const UsageError& e) {
-    return e.what();
-  }
-  return "no UsageError";
-}
-
 TEST(MnistLoader, RealTestDigitsHaveTheirKnownCountsAndLabels) {
   REQUIRE_MNIST(dir);
   ImageDataset data = load_idx_dataset(dir, "auto");
@@ -84,15 +70,15 @@ TEST(MnistLoader, ResizesAndConvertsChannels) {
 
 TEST(MnistLoader, SplitThatIsMissingIsNamed) {
   REQUIRE_MNIST(dir);
-  const std::string message = message_of([&] { load_idx_dataset(dir, "train"); });
+  const std::string message = test::usage_error_message([&] { load_idx_dataset(dir, "train"); });
   EXPECT_NE(message.find("train-images-idx3-ubyte"), std::string::npos) << message;
 }
 
 TEST(MnistLoader, BadMagicNamesTheFileAndTheExpectedMagic) {
   test::TempDir tmp;
   test::write_bytes(tmp / "t10k-images-idx3-ubyte",
-                    big_endian(0x804) + big_endian(1) + big_endian(2) + big_endian(2) + "abcd");
-  const std::string message = message_of([&] { load_idx_dataset(tmp.path(), "auto"); });
+                    test::big_endian32(0x804) + test::big_endian32(1) + test::big_endian32(2) + test::big_endian32(2) + "abcd");
+  const std::string message = test::usage_error_message([&] { load_idx_dataset(tmp.path(), "auto"); });
   EXPECT_NE(message.find(tmp / "t10k-images-idx3-ubyte"), std::string::npos) << message;
   EXPECT_NE(message.find("0x00000803"), std::string::npos) << message;
 }
@@ -101,8 +87,8 @@ TEST(MnistLoader, CountThatDisagreesWithTheLengthIsRefused) {
   test::TempDir tmp;
   // The header promises 3 images of 2x2 (12 bytes) but 8 follow.
   test::write_bytes(tmp / "train-images-idx3-ubyte",
-                    big_endian(0x803) + big_endian(3) + big_endian(2) + big_endian(2) + "abcdefgh");
-  const std::string message = message_of([&] { load_idx_dataset(tmp.path(), "auto"); });
+                    test::big_endian32(0x803) + test::big_endian32(3) + test::big_endian32(2) + test::big_endian32(2) + "abcdefgh");
+  const std::string message = test::usage_error_message([&] { load_idx_dataset(tmp.path(), "auto"); });
   EXPECT_NE(message.find("header says 3 images of 2x2"), std::string::npos) << message;
   EXPECT_NE(message.find("holds 24"), std::string::npos) << message;
 }
@@ -110,9 +96,9 @@ TEST(MnistLoader, CountThatDisagreesWithTheLengthIsRefused) {
 TEST(MnistLoader, LabelCountMustMatchTheImages) {
   test::TempDir tmp;
   test::write_bytes(tmp / "train-images-idx3-ubyte",
-                    big_endian(0x803) + big_endian(2) + big_endian(1) + big_endian(1) + "ab");
-  test::write_bytes(tmp / "train-labels-idx1-ubyte", big_endian(0x801) + big_endian(1) + "\x03");
-  const std::string message = message_of([&] { load_idx_dataset(tmp.path(), "auto"); });
+                    test::big_endian32(0x803) + test::big_endian32(2) + test::big_endian32(1) + test::big_endian32(1) + "ab");
+  test::write_bytes(tmp / "train-labels-idx1-ubyte", test::big_endian32(0x801) + test::big_endian32(1) + "\x03");
+  const std::string message = test::usage_error_message([&] { load_idx_dataset(tmp.path(), "auto"); });
   EXPECT_NE(message.find("1 labels for 2 images"), std::string::npos) << message;
 }
 
@@ -121,13 +107,13 @@ TEST(MnistLoader, TruncatedGzipIsRefusedNamingTheFile) {
   test::TempDir tmp;
   const std::string whole = test::read_file(dir + "/t10k-images-idx3-ubyte.gz");
   test::write_bytes(tmp / "t10k-images-idx3-ubyte.gz", whole.substr(0, whole.size() / 2));
-  const std::string message = message_of([&] { load_idx_dataset(tmp.path(), "auto"); });
+  const std::string message = test::usage_error_message([&] { load_idx_dataset(tmp.path(), "auto"); });
   EXPECT_NE(message.find("t10k-images-idx3-ubyte.gz"), std::string::npos) << message;
 }
 
 TEST(MnistLoader, EmptyDirectoryExplainsWhatIsExpected) {
   test::TempDir tmp;
-  const std::string message = message_of([&] { load_idx_dataset(tmp.path(), "auto"); });
+  const std::string message = test::usage_error_message([&] { load_idx_dataset(tmp.path(), "auto"); });
   EXPECT_NE(message.find("no IDX files"), std::string::npos) << message;
 }
 

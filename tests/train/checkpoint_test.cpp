@@ -30,19 +30,6 @@ Trainer tiny_trainer(const TrainConfig& c) {
   return Trainer(c, make_networks(c), make_batch_source(c), torch::Device(torch::kCPU));
 }
 
-std::string message_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const UsageError& e) {
-    return e.what();
-  }
-  return "no error";
-}
-
-void write_bytes(const std::string& path, const std::string& bytes) {
-  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
-}
-
 TEST(Checkpoint, RoundTripRestoresNetworksOptimisersAndCounters) {
   test::TempDir dir;
   const TrainConfig c = tiny_config();
@@ -70,36 +57,36 @@ TEST(Checkpoint, BadFilesAreRefusedNamingTheFileAndTheProblem) {
   save_checkpoint(good, trainer.checkpoint_state(0));
   const std::string bytes = test::read_file(good);
 
-  EXPECT_NE(message_of([&] { load_checkpoint(dir / "missing.pt"); }).find("missing.pt: no such file"),
+  EXPECT_NE(test::usage_error_message([&] { load_checkpoint(dir / "missing.pt"); }).find("missing.pt: no such file"),
             std::string::npos);
 
-  write_bytes(dir / "truncated.pt", bytes.substr(0, bytes.size() / 2));
-  EXPECT_NE(message_of([&] { load_checkpoint(dir / "truncated.pt"); }).find("truncated"),
+  test::write_bytes(dir / "truncated.pt", bytes.substr(0, bytes.size() / 2));
+  EXPECT_NE(test::usage_error_message([&] { load_checkpoint(dir / "truncated.pt"); }).find("truncated"),
             std::string::npos);
 
   for (size_t at : {size_t{100}, bytes.size() / 2, bytes.size() - 40}) {
     std::string flipped = bytes;
     flipped[at] = static_cast<char>(flipped[at] ^ 0x10);
-    write_bytes(dir / "flipped.pt", flipped);
-    EXPECT_NE(message_of([&] { load_checkpoint(dir / "flipped.pt"); }).find("checksum mismatch"),
+    test::write_bytes(dir / "flipped.pt", flipped);
+    EXPECT_NE(test::usage_error_message([&] { load_checkpoint(dir / "flipped.pt"); }).find("checksum mismatch"),
               std::string::npos)
         << "byte " << at;
   }
 
-  write_bytes(dir / "text.pt", "this is not a checkpoint at all");
-  EXPECT_NE(message_of([&] { load_checkpoint(dir / "text.pt"); }).find("not a wgan checkpoint"),
+  test::write_bytes(dir / "text.pt", "this is not a checkpoint at all");
+  EXPECT_NE(test::usage_error_message([&] { load_checkpoint(dir / "text.pt"); }).find("not a wgan checkpoint"),
             std::string::npos);
 
   // Another architecture, and another objective.
   TrainConfig wider = c;
   wider.d_width = 32;
   Trainer other = tiny_trainer(wider);
-  EXPECT_NE(message_of([&] { other.restore(good); }).find("d_width"), std::string::npos);
+  EXPECT_NE(test::usage_error_message([&] { other.restore(good); }).find("d_width"), std::string::npos);
   TrainConfig gan = c;
   gan.loss = "gan";
   apply_loss_defaults(gan);
   Trainer gan_trainer = tiny_trainer(gan);
-  EXPECT_NE(message_of([&] { gan_trainer.restore(good); }).find("loss"), std::string::npos);
+  EXPECT_NE(test::usage_error_message([&] { gan_trainer.restore(good); }).find("loss"), std::string::npos);
 
   // The good file still loads.
   EXPECT_EQ(load_checkpoint(good).counters.iteration, 1);

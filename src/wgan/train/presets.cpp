@@ -5,6 +5,16 @@
 namespace wgan {
 namespace {
 
+// Adam with these settings for both networks.
+void use_adam(TrainConfig& c, double lr, double beta1, double beta2) {
+  for (OptimizerConfig* o : {&c.optimizer_d, &c.optimizer_g}) {
+    o->name = "adam";
+    o->lr = lr;
+    o->beta1 = beta1;
+    o->beta2 = beta2;
+  }
+}
+
 // WGAN-GP on the 25-Gaussian grid, tuned by measurement to cover all 25 modes within a few
 // minutes on two cores (docs/training.md records the measurements behind every number).
 void apply_demo(TrainConfig& c) {
@@ -35,12 +45,7 @@ void apply_seed001_grid(TrainConfig& c) {
   c.nz = 4;
   c.activation = "elu";
   c.batch_size = 512;
-  for (OptimizerConfig* o : {&c.optimizer_d, &c.optimizer_g}) {
-    o->name = "adam";
-    o->lr = 1e-4;
-    o->beta1 = 0.5;
-    o->beta2 = 0.999;
-  }
+  use_adam(c, 1e-4, 0.5, 0.999);
   c.lr_schedule = "inverse-time";
   c.lr_decay = 1e-5;
   c.n_critic = 1;
@@ -102,12 +107,7 @@ void apply_seed003(TrainConfig& c) {
   c.loss = "wgan-gp";
   apply_loss_defaults(c);
   c.gp_lambda = 10;
-  for (OptimizerConfig* o : {&c.optimizer_d, &c.optimizer_g}) {
-    o->name = "adam";
-    o->lr = 2e-4;
-    o->beta1 = 0.5;
-    o->beta2 = 0.999;
-  }
+  use_adam(c, 2e-4, 0.5, 0.999);
   c.n_critic = 3;
   c.arch = "dcgan-dense";
   c.nz = 100;
@@ -128,12 +128,7 @@ void apply_seed004(TrainConfig& c) {
   c.loss = "wgan-gp";
   apply_loss_defaults(c);
   c.gp_lambda = 10;
-  for (OptimizerConfig* o : {&c.optimizer_d, &c.optimizer_g}) {
-    o->name = "adam";
-    o->lr = 5e-4;
-    o->beta1 = 0.9;  // PyTorch's default betas
-    o->beta2 = 0.999;
-  }
+  use_adam(c, 5e-4, 0.9, 0.999);  // PyTorch's default betas
   c.n_critic = 5;
   c.arch = "dcgan-mnist";
   c.nz = 128;

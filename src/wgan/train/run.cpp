@@ -131,6 +131,7 @@ RunSummary run_training(const TrainConfig& config, const std::string& run_dir,
                      (last_checkpoint.empty() ? std::string("none yet") : last_checkpoint));
     }
     const int64_t it = stats.iteration;
+    const double rate = (it - first_iteration) / std::max(session_s(), 1e-9);
     const bool last = it == config.iters;
     const bool stopping = stop.requested();
     const bool log_now = it % config.log_every == 0 || last;
@@ -154,12 +155,10 @@ RunSummary run_training(const TrainConfig& config, const std::string& run_dir,
       // On a terminal the bar shows progress; the periodic lines go to log.txt (and to the
       // console when it is not a terminal).
       if (print_now) {
-        const double rate = (it - first_iteration) / std::max(session_s(), 1e-9);
         const std::string line = progress_line(values, config.iters, rate);
         bar.enabled() && !last ? log.file_only(line) : log.line(line);
       }
     }
-    const double rate = (it - first_iteration) / std::max(session_s(), 1e-9);
     bar.update(it, config.iters, rate, status);
     if (pictures.due(it, last)) pictures.write(trainer.generator(), trainer.critic(), it, last, device);
     if (!last && (stopping || (config.checkpoint_every > 0 && it % config.checkpoint_every == 0))) {
