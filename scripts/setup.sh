@@ -16,6 +16,7 @@
 #   googletest            unit tests (built from source by CMake)
 #   ccache                faster rebuilds
 #   python3-torch         tests that load exported TorchScript in Python; the benchmarks
+#   python3-scipy         tests that compare the distances with SciPy's
 set -euo pipefail
 
 packages=(
@@ -24,7 +25,7 @@ packages=(
   libcli11-dev nlohmann-json3-dev libstb-dev zlib1g-dev
   libcairo2-dev libgif-dev fonts-dejavu-core chromium
   googletest libgtest-dev
-  python3-torch
+  python3-torch python3-scipy
 )
 
 missing=()

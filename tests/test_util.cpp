@@ -29,7 +29,19 @@ TempDir::~TempDir() {
 }
 
 CommandResult run_wgan(const std::string& arguments) {
-  const std::string command = std::string(WGAN_BINARY) + " " + arguments + " 2>&1";
+  return run_command(std::string(WGAN_BINARY) + " " + arguments);
+}
+
+CommandResult run_python(const std::string& arguments) {
+  return run_command("/usr/bin/python3 " + arguments);
+}
+
+bool python_has_module(const std::string& module) {
+  return std::system(("/usr/bin/python3 -c 'import " + module + "' >/dev/null 2>&1").c_str()) == 0;
+}
+
+CommandResult run_command(const std::string& command_line) {
+  const std::string command = command_line + " 2>&1";
   CommandResult result;
   FILE* pipe = ::popen(command.c_str(), "r");
   if (!pipe) throw std::runtime_error("popen failed");

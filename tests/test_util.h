@@ -26,8 +26,16 @@ struct CommandResult {
   std::string output;  // stdout and stderr together
 };
 
+// Runs a shell command line and captures its output.
+CommandResult run_command(const std::string& command_line);
+
 // Runs the wgan binary with these arguments (a shell-quoted string) and captures its output.
 CommandResult run_wgan(const std::string& arguments);
+
+// Runs Debian's interpreter, /usr/bin/python3, which has the python3-* packages setup.sh
+// installs (a python3 earlier on PATH, such as pyenv's, may not).
+CommandResult run_python(const std::string& arguments);
+bool python_has_module(const std::string& module);
 
 std::string read_file(const std::string& path);
 

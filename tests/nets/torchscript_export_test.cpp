@@ -24,7 +24,7 @@ void save_tensor(const torch::Tensor& t, const std::string& path) {
 // a python3 earlier on PATH, such as pyenv's, may not), and checks it maps z to `expected`.
 void expect_python_matches(const test::TempDir& dir, const torch::Tensor& z,
                            const torch::Tensor& expected, int64_t nz) {
-  if (std::system("/usr/bin/python3 -c 'import torch' >/dev/null 2>&1") != 0)
+  if (!test::python_has_module("torch"))
     GTEST_SKIP() << "python3-torch is not installed (scripts/setup.sh installs it)";
   save_tensor(z, dir / "z.pt");
   save_tensor(expected, dir / "expected.pt");
@@ -35,9 +35,9 @@ void expect_python_matches(const test::TempDir& dir, const torch::Tensor& z,
       << "y = torch.load(sys.argv[1] + '/expected.pt')\n"
       << "assert m.nz == " << nz << " and list(m.output_shape) == list(y.shape[1:]), (m.nz, m.output_shape)\n"
       << "print((m(z) - y).abs().max().item())\n";
-  const std::string command = "/usr/bin/python3 " + (dir / "check.py") + " " + dir.path() + " > " + (dir / "diff.txt") + " 2>&1";
-  ASSERT_EQ(std::system(command.c_str()), 0) << test::read_file(dir / "diff.txt");
-  EXPECT_LT(std::stod(test::read_file(dir / "diff.txt")), 1e-5) << test::read_file(dir / "diff.txt");
+  const auto checked = test::run_python((dir / "check.py") + " " + dir.path());
+  ASSERT_EQ(checked.status, 0) << checked.output;
+  EXPECT_LT(std::stod(checked.output), 1e-5) << checked.output;
 }
 
 class TorchScriptExport : public ::testing::TestWithParam<Activation> {};

@@ -60,11 +60,11 @@ TEST(Chart, WritesPngOfTheRequestedSizeAndSvg) {
 
   write_chart(chart, dir / "c.svg");
   EXPECT_NE(test::read_file(dir / "c.svg").find("<svg"), std::string::npos);
-  if (std::system("/usr/bin/python3 -c 'import xml' >/dev/null 2>&1") != 0) GTEST_SKIP() << "no python3";
-  const std::string parse = "/usr/bin/python3 -c \"import sys, xml.etree.ElementTree as E; "
-                            "r = E.parse(sys.argv[1]).getroot(); assert r.tag.endswith('svg'), r.tag\" " +
-                            (dir / "c.svg");
-  EXPECT_EQ(std::system(parse.c_str()), 0) << "the SVG does not parse as XML";
+  if (!test::python_has_module("xml")) GTEST_SKIP() << "no python3";
+  const auto parsed = test::run_python("-c \"import sys, xml.etree.ElementTree as E; "
+                                       "r = E.parse(sys.argv[1]).getroot(); assert r.tag.endswith('svg'), r.tag\" " +
+                                       (dir / "c.svg"));
+  EXPECT_EQ(parsed.status, 0) << "the SVG does not parse as XML: " << parsed.output;
 }
 
 TEST(Gif, AnimationHoldsEveryFrame) {
