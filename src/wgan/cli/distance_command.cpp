@@ -12,7 +12,9 @@
 #include "wgan/core/atomic_file.h"
 #include "wgan/core/error.h"
 #include "wgan/eval/assignment.h"
+#include "wgan/eval/sinkhorn.h"
 #include "wgan/eval/wasserstein.h"
+#include "wgan/train/runtime.h"
 
 namespace wgan::cli {
 namespace {
@@ -23,6 +25,9 @@ struct DistanceOptions {
   int64_t projections = 500;
   uint64_t seed = 0;
   int64_t exact_limit = 5000;
+  double epsilon = 0.01;
+  int64_t sinkhorn_limit = 2000;
+  int64_t threads = 0;
 };
 
 // Rows of numbers separated by commas or whitespace; a first line that is not numeric is a
@@ -82,6 +87,7 @@ torch::Tensor read_points(const std::string& path) {
 }
 
 int run_distance(const DistanceOptions& o) {
+  configure_threads(o.threads);
   const auto a = read_points(o.a), b = read_points(o.b);
   if (a.size(1) != b.size(1))
     throw UsageError(o.a + " holds " + std::to_string(a.size(1)) + "-D points, " + o.b + " " +
@@ -98,6 +104,19 @@ int run_distance(const DistanceOptions& o) {
   else
     std::printf("W%g exact: skipped (needs equal sizes of at most %lld points; see --exact-limit)\n",
                 o.p, static_cast<long long>(o.exact_limit));
+  if (a.size(0) <= o.sinkhorn_limit && b.size(0) <= o.sinkhorn_limit) {
+    SinkhornOptions options;
+    options.p = o.p;
+    options.epsilon = o.epsilon;
+    const SinkhornResult r = sinkhorn_wasserstein(a, b, options);
+    const std::string note =
+        r.converged ? "" : "  (not converged: marginals off by " + std::to_string(r.marginal_error) + ")";
+    std::printf("W%g entropic (Sinkhorn, eps %g)       %.6g  (%lld iterations)%s\n", o.p, o.epsilon,
+                r.distance, static_cast<long long>(r.iterations), note.c_str());
+  } else {
+    std::printf("W%g entropic: skipped (more than %lld points; see --sinkhorn-limit)\n", o.p,
+                static_cast<long long>(o.sinkhorn_limit));
+  }
   auto covariance = [](const torch::Tensor& x) {
     auto centred = x - x.mean(0);
     return centred.t().matmul(centred) / std::max<int64_t>(x.size(0) - 1, 1);
@@ -123,6 +142,12 @@ Action add_distance_command(CLI::App& app) {
   sub->add_option("--seed", o->seed, "seed of the random directions")->check(non_negative_integer());
   sub->add_option("--exact-limit", o->exact_limit,
                   "largest equal-size sets solved exactly by optimal assignment (O(n^3))");
+  sub->add_option("--epsilon", o->epsilon,
+                  "Sinkhorn regularisation, a fraction of the largest cost (smaller: closer, slower)")
+      ->check(CLI::Range(1e-6, 1.0));
+  sub->add_option("--sinkhorn-limit", o->sinkhorn_limit,
+                  "largest sets given the entropic (Sinkhorn) estimate (n x m memory)");
+  sub->add_option("--threads", o->threads, "CPU threads (0: all cores)");
   return [o] { return run_distance(*o); };
 }
 
