@@ -39,7 +39,7 @@ TEST(Sinkhorn, UnequalSizesMatchTheOneDimensionalFormula) {
   const SinkhornResult r = sinkhorn_wasserstein(a, b, o);
   ASSERT_TRUE(r.converged);
   const double exact = wasserstein_1d(a, b, 1);
-  EXPECT_GT(r.distance, exact - 1e-6);
+  EXPECT_GT(r.distance, exact - 1e-4);  // the plan meets its marginals within 1e-5
   EXPECT_LT(r.distance, exact * 1.01);
 }
 
