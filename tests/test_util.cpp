@@ -67,6 +67,7 @@ std::vector<nlohmann::json> metrics_without_time(const std::string& run_dir) {
   while (std::getline(lines, line)) {
     auto record = nlohmann::json::parse(line);
     record.erase("time_s");
+    record.erase("eval_s");
     records.push_back(record);
   }
   return records;

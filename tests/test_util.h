@@ -39,7 +39,8 @@ bool python_has_module(const std::string& module);
 
 std::string read_file(const std::string& path);
 
-// The records of RUN/metrics.jsonl without their wall-clock field `time_s`, for comparing runs.
+// The records of RUN/metrics.jsonl without their wall-clock fields `time_s` and `eval_s`, for
+// comparing runs.
 std::vector<nlohmann::json> metrics_without_time(const std::string& run_dir);
 
 // The real MNIST test set (t10k, 10,000 digits): $WGAN_MNIST_DIR, else ../shared/data/mnist

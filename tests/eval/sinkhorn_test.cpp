@@ -23,7 +23,7 @@ TEST(Sinkhorn, ApproachesTheExactDistanceFromAboveAsEpsilonShrinks) {
       ASSERT_TRUE(r.converged) << "p " << p << " eps " << eps << " error " << r.marginal_error << " after " << r.iterations;
       EXPECT_LT(r.marginal_error, o.tolerance);
       const double gap = r.distance - exact;
-      EXPECT_GT(gap, -1e-6) << "a feasible plan cannot beat the optimum";
+      EXPECT_GT(gap, -1e-4) << "a feasible plan cannot beat the optimum (marginals within 1e-5)";
       EXPECT_LT(gap, previous_gap) << "p " << p << " eps " << eps;
       previous_gap = gap;
     }

@@ -145,9 +145,11 @@ RunSummary run_training(const TrainConfig& config, const std::string& run_dir,
       nlohmann::json record =
           metrics_record(values, time_before + session_s(), trainer.counters().skipped_steps);
       if (eval_now) {
+        const double eval_start = session_s();
         nlohmann::json evaluation = evaluate_generator(trainer.generator(), config,
                                                        config.eval_samples, it, device);
         record.update(evaluation);
+        if (!evaluation.empty()) record["eval_s"] = session_s() - eval_start;  // bench/ sums it
         if (last) summary.final_metrics = evaluation;
         if (!evaluation.empty() && !last) log.line("eval   " + describe_metrics(evaluation));
       }

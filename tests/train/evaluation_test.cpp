@@ -1,0 +1,66 @@
+// Metrics of 2-D generators against closed forms: a generator that puts all its mass on one
+// point is at W1 = the mean distance of the true sample to that point.
+#include "wgan/train/evaluation.h"
+
+#include <gtest/gtest.h>
+
+#include "wgan/core/random.h"
+#include "wgan/data/toy.h"
+#include "wgan/nets/network_factory.h"
+
+namespace wgan {
+namespace {
+
+// The generator of `config` with every weight zero and the last bias `point`: it maps any
+// noise to `point`.
+TrainConfig toy_config(const std::string& dataset) {
+  TrainConfig config;
+  config.dataset = dataset;
+  config.seed = 11;
+  resolve_automatic_choices(config);
+  return config;
+}
+
+Network constant_generator(const TrainConfig& config, const torch::Tensor& point) {
+  Network g = make_networks(config).generator;
+  torch::NoGradGuard no_grad;
+  auto parameters = g->parameters();
+  for (auto& p : parameters) p.zero_();
+  parameters.back().copy_(point);
+  return g;
+}
+
+TEST(Evaluation, PointMassIsAtTheMeanDistanceOfTheTrueSample) {
+  for (const std::string dataset : {"gaussians25", "swissroll"}) {
+    const TrainConfig config = toy_config(dataset);
+    const auto point = torch::tensor({0.05f, -0.05f});  // within 3 sigma of the mode (0, 0)
+    Network g = constant_generator(config, point);
+    const int64_t n = 400;
+    const auto metrics = evaluate_generator(*g, config, n, 100, c10::Device(c10::kCPU));
+    // The evaluation's true sample: the evaluation stream at the index no iteration reaches.
+    auto generator = make_generator(config.seed, Stream::kEvaluation, ~uint64_t{0});
+    const auto real = ToyDistribution::from_name(dataset).sample(n, generator).to(torch::kFloat64);
+    const double expected = (real - point.to(torch::kFloat64)).norm(2, 1).mean().item<double>();
+    ASSERT_TRUE(metrics.contains("w1")) << dataset;
+    EXPECT_NEAR(metrics["w1"].get<double>(), expected, 1e-5) << dataset;
+    EXPECT_EQ(metrics.contains("modes_covered"), dataset == "gaussians25");
+    if (dataset == "gaussians25") {
+      EXPECT_EQ(metrics["modes_covered"].get<int64_t>(), 1);
+      EXPECT_DOUBLE_EQ(metrics["hq_percent"].get<double>(), 100.0);
+    }
+    EXPECT_NE(describe_metrics(metrics).find("W1 "), std::string::npos);
+  }
+}
+
+TEST(Evaluation, TheTrueSampleIsTheSameAtEveryIteration) {
+  // Two evaluations of one generator at different iterations differ only by the generated
+  // sample; for a point mass that is none.
+  const TrainConfig config = toy_config("gaussians8");
+  Network g = constant_generator(config, torch::tensor({1.0f, 1.0f}));
+  const auto a = evaluate_generator(*g, config, 300, 5, c10::Device(c10::kCPU));
+  const auto b = evaluate_generator(*g, config, 300, 900, c10::Device(c10::kCPU));
+  EXPECT_DOUBLE_EQ(a["w1"].get<double>(), b["w1"].get<double>());
+}
+
+}  // namespace
+}  // namespace wgan
