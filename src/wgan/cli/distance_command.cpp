@@ -86,6 +86,13 @@ torch::Tensor read_points(const std::string& path) {
   return read_csv_points(path);
 }
 
+// p as printf's %g writes it: 1, 2, 1.5.
+std::string number_text(double p) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", p);
+  return text;
+}
+
 int run_distance(const DistanceOptions& o) {
   configure_threads(o.threads);
   const auto a = read_points(o.a), b = read_points(o.b);
@@ -95,37 +102,42 @@ int run_distance(const DistanceOptions& o) {
   const int64_t d = a.size(1);
   std::printf("%lld and %lld points of dimension %lld\n", static_cast<long long>(a.size(0)),
               static_cast<long long>(b.size(0)), static_cast<long long>(d));
+  // One aligned row per distance: label, value, an optional note.
+  auto row = [](const std::string& label, double value, const std::string& note = "") {
+    std::printf("%-37s%.6g%s\n", label.c_str(), value, note.c_str());
+  };
+  char label[96];
+  const std::string wp = "W" + number_text(o.p);
   if (d == 1) {
-    std::printf("W%g (exact, 1-D quantiles)            %.6g\n", o.p, wasserstein_1d(a, b, o.p));
-    std::printf("W1 (exact, area between the CDFs)     %.6g\n", wasserstein1_cdf(a, b));
+    row(wp + " (exact, 1-D quantiles)", wasserstein_1d(a, b, o.p));
+    row("W1 (exact, area between the CDFs)", wasserstein1_cdf(a, b));
   }
   if (a.size(0) == b.size(0) && a.size(0) <= o.exact_limit)
-    std::printf("W%g (exact, optimal assignment)        %.6g\n", o.p, exact_wasserstein(a, b, o.p));
+    row(wp + " (exact, optimal assignment)", exact_wasserstein(a, b, o.p));
   else
-    std::printf("W%g exact: skipped (needs equal sizes of at most %lld points; see --exact-limit)\n",
-                o.p, static_cast<long long>(o.exact_limit));
+    std::printf("%s exact: skipped (needs equal sizes of at most %lld points; see --exact-limit)\n",
+                wp.c_str(), static_cast<long long>(o.exact_limit));
   if (a.size(0) <= o.sinkhorn_limit && b.size(0) <= o.sinkhorn_limit) {
     SinkhornOptions options;
     options.p = o.p;
     options.epsilon = o.epsilon;
     const SinkhornResult r = sinkhorn_wasserstein(a, b, options);
-    const std::string note =
-        r.converged ? "" : "  (not converged: marginals off by " + std::to_string(r.marginal_error) + ")";
-    std::printf("W%g entropic (Sinkhorn, eps %g)       %.6g  (%lld iterations)%s\n", o.p, o.epsilon,
-                r.distance, static_cast<long long>(r.iterations), note.c_str());
+    std::snprintf(label, sizeof label, "%s entropic (Sinkhorn, eps %g)", wp.c_str(), o.epsilon);
+    row(label, r.distance,
+        "  (" + std::to_string(r.iterations) + " iterations" +
+            (r.converged ? ")" : "; not converged: marginals off by " + std::to_string(r.marginal_error) + ")"));
   } else {
-    std::printf("W%g entropic: skipped (more than %lld points; see --sinkhorn-limit)\n", o.p,
+    std::printf("%s entropic: skipped (more than %lld points; see --sinkhorn-limit)\n", wp.c_str(),
                 static_cast<long long>(o.sinkhorn_limit));
   }
   auto covariance = [](const torch::Tensor& x) {
     auto centred = x - x.mean(0);
     return centred.t().matmul(centred) / std::max<int64_t>(x.size(0) - 1, 1);
   };
-  std::printf("W2 between fitted Gaussians           %.6g\n",
-              gaussian_w2(a.mean(0), covariance(a), b.mean(0), covariance(b)));
-  std::printf("sliced W%g (%lld projections, seed %llu)  %.6g\n", o.p,
-              static_cast<long long>(o.projections), static_cast<unsigned long long>(o.seed),
-              sliced_wasserstein(a, b, o.p, o.projections, o.seed));
+  row("W2 between fitted Gaussians", gaussian_w2(a.mean(0), covariance(a), b.mean(0), covariance(b)));
+  std::snprintf(label, sizeof label, "sliced %s (%lld projections, seed %llu)", wp.c_str(),
+                static_cast<long long>(o.projections), static_cast<unsigned long long>(o.seed));
+  row(label, sliced_wasserstein(a, b, o.p, o.projections, o.seed));
   return 0;
 }
 
