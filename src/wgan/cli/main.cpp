@@ -39,6 +39,7 @@ int main(int argc, char** argv) {
   add(wgan::cli::add_report_command);
   add(wgan::cli::add_distance_command);
   add(wgan::cli::add_demo_command);
+  add(wgan::cli::add_classifier_command);
   add(wgan::cli::add_presets_command);
 
   try {
