@@ -6,6 +6,7 @@
 #include "wgan/cli/commands.h"
 #include "wgan/cli/validators.h"
 #include "wgan/core/error.h"
+#include "wgan/train/batch_source_factory.h"
 #include "wgan/train/checkpoint.h"
 #include "wgan/train/evaluation.h"
 #include "wgan/train/run_directory.h"
@@ -19,6 +20,7 @@ struct EvalOptions {
   int64_t n = 2500;
   uint64_t seed = 0;
   int64_t threads = 0;
+  std::string features;
 };
 
 int run_eval(const EvalOptions& o) {
@@ -27,10 +29,13 @@ int run_eval(const EvalOptions& o) {
   CheckpointState model = load_checkpoint(latest_checkpoint_or_fail(o.run));
   if (o.seed) model.config.seed = o.seed;
   const int64_t iteration = model.counters.iteration;
-  nlohmann::json metrics = evaluate_generator(*model.networks.generator, model.config, o.n,
-                                              iteration, c10::Device(c10::kCPU));
+  if (!o.features.empty()) model.config.features = o.features;
+  const Evaluator evaluator(model.config, data_cache_dir(model.config, o.run),
+                            [](const std::string& line) { std::cout << line << "\n"; }, c10::Device(c10::kCPU));
+  nlohmann::json metrics = evaluator.evaluate(*model.networks.generator, o.n, iteration);
   if (metrics.empty()) {
-    std::cout << "no metric for dataset " << model.config.dataset << " yet\n";
+    std::cout << "no metric for dataset " << model.config.dataset
+              << (is_toy_dataset(model.config.dataset) ? "" : "; give --features FILE.pt (see docs/metrics.md)") << "\n";
     return 0;
   }
   std::cout << "iteration " << iteration << ": " << describe_metrics(metrics) << "\n";
@@ -48,6 +53,7 @@ Action add_eval_command(CLI::App& app) {
   sub->add_option("--run", o->run, "run directory")->required();
   sub->add_option("--n", o->n, "generated samples");
   sub->add_option("--seed", o->seed, "evaluation seed (default: the run's)")->check(non_negative_integer());
+  sub->add_option("--features", o->features, "feature network for FID/KID of images (default: the run's)");
   sub->add_option("--threads", o->threads, "CPU threads (0: all cores)");
   return [o] { return run_eval(*o); };
 }

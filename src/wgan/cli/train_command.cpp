@@ -88,7 +88,7 @@ class TrainOptions {
     static const std::vector<std::string> allowed = {
         "--resume",     "--iters",      "--log-every", "--print-every", "--eval-every",
         "--checkpoint-every", "--keep-checkpoints", "--sample-every", "--grid-normalize", "--threads", "--quiet",
-        "--data",       "--data-cache"};
+        "--data",       "--data-cache", "--features"};
     for (const CLI::Option* option : app_->get_options()) {
       if (option->count() == 0) continue;
       const std::string name = option->get_name();
@@ -196,6 +196,7 @@ Action add_train_command(CLI::App& app) {
   o.bind("--log-every", [](C& c) -> auto& { return c.log_every; }, "iterations between metrics.jsonl records");
   o.bind("--print-every", [](C& c) -> auto& { return c.print_every; }, "iterations between console lines");
   o.bind("--eval-every", [](C& c) -> auto& { return c.eval_every; }, "iterations between evaluations (0: only at the end)");
+  o.bind("--features", [](C& c) -> auto& { return c.features; }, "feature network for FID/KID of images (TorchScript: wgan classifier train, or Inception)");
   o.bind("--eval-samples", [](C& c) -> auto& { return c.eval_samples; }, "generated samples per evaluation");
   o.bind("--checkpoint-every", [](C& c) -> auto& { return c.checkpoint_every; }, "iterations between checkpoints (0: only the final one)");
   o.bind("--keep-checkpoints", [](C& c) -> auto& { return c.keep_checkpoints; }, "periodic checkpoints kept (the newest)");

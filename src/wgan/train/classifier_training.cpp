@@ -54,6 +54,8 @@ ClassifierEvaluation train_classifier(Classifier& classifier, const ImageDataset
   if (!train.labels.defined() || !test.labels.defined())
     throw UsageError("classifier: the dataset has no labels; expected mnist, fashion-mnist or cifar10");
   auto gen = make_generator(o.seed, Stream::kInit);
+  // Dropout draws from LibTorch's global generator: seeded too, so that a seed gives one file.
+  torch::manual_seed(derive_seed(o.seed, Stream::kInit, 1));
   {
     // Initial weights from the seed: the same file from the same data and flags.
     torch::NoGradGuard no_grad;

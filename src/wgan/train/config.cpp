@@ -231,6 +231,9 @@ void validate(const TrainConfig& c) {
     if (value < 0)
       throw UsageError(std::string(flag) + ": expected an integer >= 0, got " +
                        std::to_string(value));
+  if (!c.features.empty() && is_toy_dataset(c.dataset))
+    throw UsageError("--features " + c.features + ": 2-D data is measured by W1 and the mode metrics; "
+                     "--features is for image datasets");
   if (c.device != "cpu" && c.device != "auto" && c.device.rfind("cuda", 0) != 0)
     throw UsageError("--device: unknown device '" + c.device + "'; expected cpu, cuda, cuda:N or auto");
 }
@@ -264,6 +267,7 @@ nlohmann::json to_json(const TrainConfig& c) {
           {"image_size", c.image_size},
           {"channels", c.channels},
           {"data_cache", c.data_cache},
+          {"features", c.features},
           {"ngf", c.ngf},
           {"ndf", c.ndf},
           {"norm_g", c.norm_g},
@@ -317,6 +321,7 @@ TrainConfig config_from_json(const nlohmann::json& j) {
     c.image_size = j.at("image_size").get<int64_t>();
     c.channels = j.at("channels").get<int64_t>();
     c.data_cache = j.at("data_cache").get<std::string>();
+    c.features = j.value("features", std::string());  // absent before the image metrics
     c.ngf = j.at("ngf").get<int64_t>();
     c.ndf = j.at("ndf").get<int64_t>();
     c.norm_g = j.at("norm_g").get<std::string>();

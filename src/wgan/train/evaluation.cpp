@@ -5,6 +5,7 @@
 #include "wgan/core/random.h"
 #include "wgan/data/toy.h"
 #include "wgan/eval/assignment.h"
+#include "wgan/train/image_evaluation.h"
 #include "wgan/train/trainer.h"
 
 namespace wgan {
@@ -39,20 +40,37 @@ nlohmann::json evaluate_generator(NetworkImpl& generator, const TrainConfig& con
   return metrics;
 }
 
+Evaluator::Evaluator(const TrainConfig& config, const std::string& cache_dir, const LoadLog& log,
+                     c10::Device device)
+    : config_(config), device_(device) {
+  if (!is_toy_dataset(config.dataset) && !config.features.empty())
+    images_ = std::make_unique<ImageEvaluator>(config, cache_dir, log, device);
+}
+
+Evaluator::~Evaluator() = default;
+
+nlohmann::json Evaluator::evaluate(NetworkImpl& generator, int64_t n, uint64_t stream_index) const {
+  if (images_) return images_->evaluate(generator, n, stream_index);
+  return evaluate_generator(generator, config_, n, stream_index, device_);
+}
+
 std::string describe_metrics(const nlohmann::json& metrics) {
   std::string line;
-  char text[160];
-  if (metrics.contains("modes_covered")) {
-    std::snprintf(text, sizeof text, "modes %lld/%lld  high-quality %.1f%%  reverse KL %.4f nats",
-                  static_cast<long long>(metrics["modes_covered"].get<int64_t>()),
-                  static_cast<long long>(metrics["modes_total"].get<int64_t>()),
-                  metrics["hq_percent"].get<double>(), metrics["reverse_kl"].get<double>());
-    line += text;
-  }
-  if (metrics.contains("w1")) {
-    std::snprintf(text, sizeof text, "%sW1 %.4f", line.empty() ? "" : "  ", metrics["w1"].get<double>());
-    line += text;
-  }
+  auto add = [&line](const char* format, auto... values) {
+    char text[160];
+    std::snprintf(text, sizeof text, format, values...);
+    line += (line.empty() ? "" : "  ") + std::string(text);
+  };
+  auto real = [&metrics](const char* key) { return metrics[key].get<double>(); };
+  auto integer = [&metrics](const char* key) { return static_cast<long long>(metrics[key].get<int64_t>()); };
+  if (metrics.contains("modes_covered"))
+    add("modes %lld/%lld  high-quality %.1f%%  reverse KL %.4f nats", integer("modes_covered"),
+        integer("modes_total"), real("hq_percent"), real("reverse_kl"));
+  if (metrics.contains("w1")) add("W1 %.4f", real("w1"));
+  if (metrics.contains("fid")) add("FID %.3f  KID %.5f", real("fid"), real("kid"));
+  if (metrics.contains("classifier_score"))
+    add("classifier score %.3f  classes %lld/%lld", real("classifier_score"), integer("classes_covered"),
+        integer("classes_total"));
   return line;
 }
 

@@ -2,8 +2,10 @@
 #pragma once
 #include <nlohmann/json.hpp>
 
+#include <memory>
 #include <optional>
 
+#include "wgan/data/image_dataset.h"
 #include "wgan/eval/mode_metrics.h"
 #include "wgan/nets/network.h"
 #include "wgan/train/config.h"
@@ -17,6 +19,21 @@ namespace wgan {
 // reverse_kl. Empty JSON when the dataset has no metric.
 nlohmann::json evaluate_generator(NetworkImpl& generator, const TrainConfig& config, int64_t n,
                                   uint64_t stream_index, c10::Device device);
+
+// The evaluation of a run at any iteration: evaluate_generator for 2-D data; for images, when
+// config.features names a feature network, FID, KID and the classifier metrics
+// (ImageEvaluator, which loads the network and the real features once, here).
+class Evaluator {
+ public:
+  Evaluator(const TrainConfig& config, const std::string& cache_dir, const LoadLog& log, c10::Device device);
+  ~Evaluator();
+  nlohmann::json evaluate(NetworkImpl& generator, int64_t n, uint64_t stream_index) const;
+
+ private:
+  TrainConfig config_;
+  c10::Device device_;
+  std::unique_ptr<class ImageEvaluator> images_;
+};
 
 // One line for a person, e.g. "modes 25/25  high-quality 93.1%  reverse KL 0.004 nats  W1 0.0412".
 std::string describe_metrics(const nlohmann::json& metrics);

@@ -86,6 +86,8 @@ RunSummary run_training(const TrainConfig& config, const std::string& run_dir,
   auto data = make_batch_source(config, [&](const std::string& text) { log.line(text); },
                                 data_cache_dir(config, run_dir));
   Trainer trainer(config, make_networks(config), data, device);
+  const Evaluator evaluator(config, data_cache_dir(config, run_dir),
+                            [&](const std::string& text) { log.line(text); }, device);
   RunPictures pictures(config, run_dir);
   pictures.write_real(*data);
 
@@ -146,8 +148,7 @@ RunSummary run_training(const TrainConfig& config, const std::string& run_dir,
           metrics_record(values, time_before + session_s(), trainer.counters().skipped_steps);
       if (eval_now) {
         const double eval_start = session_s();
-        nlohmann::json evaluation = evaluate_generator(trainer.generator(), config,
-                                                       config.eval_samples, it, device);
+        nlohmann::json evaluation = evaluator.evaluate(trainer.generator(), config.eval_samples, it);
         record.update(evaluation);
         if (!evaluation.empty()) record["eval_s"] = session_s() - eval_start;  // bench/ sums it
         if (last) summary.final_metrics = evaluation;

@@ -1,0 +1,109 @@
+#include "wgan/train/image_evaluation.h"
+
+#include <torch/serialize.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+
+#include "wgan/core/atomic_file.h"
+#include "wgan/core/hash.h"
+#include "wgan/core/random.h"
+#include "wgan/data/image_source.h"
+#include "wgan/train/trainer.h"
+
+namespace wgan {
+namespace {
+
+// Index of the real sample and of the KID subsets among the evaluation streams.
+constexpr uint64_t kRealImagesIndex = 0xfea7;
+
+std::string hex(uint64_t value) {
+  char text[17];
+  std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(value));
+  return text;
+}
+
+}  // namespace
+
+ImageEvaluator::ImageEvaluator(const TrainConfig& config, const std::string& cache_dir, const LoadLog& log,
+                               c10::Device device)
+    : config_(config), device_(device), network_(std::make_unique<FeatureNetwork>(config.features)) {
+  const auto say = [&](const std::string& line) { if (log) log(line); };
+  say("features: " + network_->description());
+  const ImageDataset data = load_image_dataset(config.dataset, config.data_dir, config.split, config.image_size,
+                                               config.channels, cache_dir, log);
+  // A fixed random subset (the same for every run and seed), so that runs share the cache.
+  const int64_t n = std::min(kRealFeatureImages, data.images.size(0));
+  auto gen = make_generator(0, Stream::kEvaluation, kRealImagesIndex);
+  const auto chosen = torch::randperm(data.images.size(0), gen, torch::TensorOptions().dtype(torch::kInt64)).slice(0, 0, n);
+  const auto images = data.images.index_select(0, chosen).contiguous();
+  const uint64_t key = fnv1a64(network_->fingerprint(),
+                               fnv1a64(static_cast<const char*>(images.data_ptr()), images.nbytes()));
+  const std::string path = cache_dir + "/real-features-" + hex(key) + ".pt";
+  if (std::filesystem::is_regular_file(path)) {
+    try {
+      torch::load(real_features_, path);
+    } catch (const std::exception&) {
+      real_features_ = torch::Tensor();  // unreadable: computed again below
+    }
+  }
+  if (real_features_.defined() && real_features_.size(0) == n) {
+    say("features of " + std::to_string(n) + " real images: from " + path);
+  } else {
+    const auto start = std::chrono::steady_clock::now();
+    const auto out = network_->run(normalize_pixels(images), device_);
+    real_features_ = out.features;
+    std::error_code ignored;
+    std::filesystem::create_directories(cache_dir, ignored);
+    try {
+      write_atomically(path, [&](const std::string& tmp) { torch::save(real_features_, tmp); });
+    } catch (const std::exception& e) {
+      say(std::string("features not cached: ") + e.what());
+    }
+    char line[200];
+    std::snprintf(line, sizeof line, "features of %lld real images: computed in %.1f s",
+                  static_cast<long long>(n),
+                  std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    say(line);
+    if (out.logits.defined()) {
+      std::snprintf(line, sizeof line, "classifier score of the real images: %.3f", classifier_score(out.logits));
+      say(line);
+    }
+  }
+  real_statistics_ = feature_statistics(real_features_);
+}
+
+nlohmann::json ImageEvaluator::evaluate(NetworkImpl& generator, int64_t n, uint64_t stream_index) const {
+  auto noise_gen = make_generator(config_.seed, Stream::kEvaluation, stream_index);
+  const auto noise = sample_noise(config_, n, noise_gen);
+  std::vector<torch::Tensor> images;
+  {
+    torch::NoGradGuard no_grad;
+    const bool was_training = generator.is_training();
+    generator.eval();
+    for (int64_t start = 0; start < n; start += 500)
+      images.push_back(generator.forward(noise.slice(0, start, start + 500).to(device_)).cpu());
+    generator.train(was_training);
+  }
+  const auto out = network_->run(torch::cat(images), device_);
+  const KernelDistance kid = kernel_inception_distance(real_features_, out.features, 100, 1000,
+                                                       derive_seed(config_.seed, Stream::kEvaluation, stream_index));
+  nlohmann::json metrics = {{"fid", frechet_distance(real_statistics_, feature_statistics(out.features))},
+                            {"kid", kid.mean},
+                            {"kid_std", kid.std}};
+  if (out.logits.defined()) {
+    const auto histogram = class_histogram(out.logits);
+    const int64_t classes = histogram.numel();
+    // A class counts as covered when it gets at least a tenth of its even share.
+    const double threshold = 0.1 * static_cast<double>(n) / static_cast<double>(classes);
+    metrics["classifier_score"] = classifier_score(out.logits);
+    metrics["classes_covered"] = (histogram.to(torch::kFloat64) >= threshold).sum().item<int64_t>();
+    metrics["classes_total"] = classes;
+    metrics["class_histogram"] = std::vector<int64_t>(histogram.data_ptr<int64_t>(),
+                                                      histogram.data_ptr<int64_t>() + classes);
+  }
+  return metrics;
+}
+
+}  // namespace wgan
