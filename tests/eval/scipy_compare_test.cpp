@@ -7,6 +7,7 @@
 
 #include "../test_util.h"
 #include "wgan/eval/assignment.h"
+#include "wgan/eval/rank_correlation.h"
 #include "wgan/eval/wasserstein.h"
 
 namespace wgan {
@@ -154,6 +155,25 @@ TEST_F(SciPy, ExactW1OfPointSetsMatchesAssignmentThroughScipy) {
   ASSERT_EQ(theirs.size(), 2u);
   EXPECT_NEAR(exact_wasserstein(a, b, 1), theirs[0], 1e-10);
   EXPECT_NEAR(exact_wasserstein(a, b, 2), theirs[1], 1e-10);
+}
+
+TEST_F(SciPy, SpearmanMatchesSpearmanr) {
+  torch::manual_seed(25);
+  std::vector<double> ours;
+  for (int t = 0; t < 5; ++t) {
+    const int64_t n = 5 + 40 * t;
+    auto x = (torch::rand({n}, torch::kFloat64) * (t % 2 ? 5 : 1000)).round();  // ties when t is odd
+    auto y = x + torch::randn({n}, torch::kFloat64) * 3 * t;
+    write_csv(x, dir / ("x" + std::to_string(t))), write_csv(y, dir / ("y" + std::to_string(t)));
+    const auto vx = std::vector<double>(x.data_ptr<double>(), x.data_ptr<double>() + n);
+    const auto vy = std::vector<double>(y.data_ptr<double>(), y.data_ptr<double>() + n);
+    ours.push_back(spearman(vx, vy));
+  }
+  const auto theirs = scipy_numbers(dir,
+      "for t in range(5):\n"
+      "  print(repr(scipy.stats.spearmanr(load(f'x{t}').ravel(), load(f'y{t}').ravel())[0]))\n");
+  ASSERT_EQ(theirs.size(), ours.size());
+  for (size_t i = 0; i < ours.size(); ++i) EXPECT_NEAR(ours[i], theirs[i], 1e-12) << i;
 }
 
 }  // namespace

@@ -20,6 +20,7 @@ struct ReportCommandOptions {
 int run_report(const ReportCommandOptions& o) {
   if (o.runs.size() == 1 && o.out.empty()) {
     write_run_report(o.runs[0], o.report);
+    std::cout << describe_tracking(critic_tracking(read_metrics(o.runs[0])));
     std::cout << "wrote " << o.runs[0] << "/report.html\n";
     return 0;
   }

@@ -11,12 +11,11 @@
 
 #include "wgan/core/atomic_file.h"
 #include "wgan/core/error.h"
+#include "wgan/eval/rank_correlation.h"
 #include "wgan/viz/gif.h"
 
 namespace wgan {
 namespace fs = std::filesystem;
-namespace {
-
 using Json = nlohmann::json;
 
 std::vector<Json> read_metrics(const std::string& run_dir) {
@@ -34,6 +33,8 @@ std::vector<Json> read_metrics(const std::string& run_dir) {
   }
   return records;
 }
+
+namespace {
 
 Json read_config(const std::string& run_dir) {
   try {
@@ -239,7 +240,54 @@ std::string config_table(const Json& config) {
   return html.str();
 }
 
+std::string tracking_section(const std::vector<Json>& records) {
+  const auto tracking = critic_tracking(records);
+  if (tracking.empty()) return "";
+  std::ostringstream html;
+  html << "<h2>Does the critic track quality?</h2>\n<p class=\"note\">Spearman's rank correlation "
+          "between the critic's Wasserstein estimate (mean over the iterations since the previous "
+          "evaluation) and each quality metric, over the evaluations; +1: they fall together.</p>\n"
+          "<table><tr><th>metric</th><th>evaluations</th><th>Spearman</th></tr>\n";
+  for (const auto& t : tracking)
+    html << "<tr><td>" << escape(t.metric) << "</td><td>" << t.evaluations << "</td><td>" << number(Json(t.spearman))
+         << "</td></tr>\n";
+  html << "</table>\n";
+  return html.str();
+}
+
 }  // namespace
+
+std::vector<CriticTracking> critic_tracking(const std::vector<Json>& records) {
+  std::vector<CriticTracking> result;
+  for (const char* metric : {"w1", "fid", "kid"}) {
+    std::vector<double> estimates, values;
+    double sum = 0;
+    int64_t count = 0;
+    for (const auto& r : records) {
+      if (r.contains("wasserstein_estimate") && r["wasserstein_estimate"].is_number())
+        sum += r["wasserstein_estimate"].get<double>(), ++count;
+      if (r.contains(metric) && r[metric].is_number() && count > 0) {
+        estimates.push_back(sum / static_cast<double>(count));
+        values.push_back(r[metric].get<double>());
+        sum = 0, count = 0;
+      }
+    }
+    if (values.size() >= 5)
+      result.push_back({metric, static_cast<int64_t>(values.size()), spearman(estimates, values)});
+  }
+  return result;
+}
+
+std::string describe_tracking(const std::vector<CriticTracking>& tracking) {
+  std::string text;
+  char line[128];
+  for (const auto& t : tracking) {
+    std::snprintf(line, sizeof line, "critic estimate vs %s: Spearman %.3f over %lld evaluations\n",
+                  t.metric.c_str(), t.spearman, static_cast<long long>(t.evaluations));
+    text += line;
+  }
+  return text;
+}
 
 void write_run_report(const std::string& run_dir, const ReportOptions& options) {
   const fs::path dir = run_dir;
@@ -262,7 +310,7 @@ void write_run_report(const std::string& run_dir, const ReportOptions& options) 
   html << " of " << number(config.value("iters", Json("?")))
        << (options.in_progress ? " &mdash; training; this page reloads every 30 s" : "") << "</p>\n";
 
-  html << "<h2>Metrics</h2>\n" << metrics_table(records);
+  html << "<h2>Metrics</h2>\n" << metrics_table(records) << tracking_section(records);
   if (!curves.empty()) {
     html << "<h2>Curves</h2>\n<p class=\"note\">Faint: raw values; bold: "
          << (options.smoothing.kind == "median" ? "running median" : "exponential moving average")
