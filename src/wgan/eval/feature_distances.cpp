@@ -23,13 +23,19 @@ double frechet_distance(const FeatureStatistics& a, const FeatureStatistics& b) 
 
 KernelDistance kernel_inception_distance(const torch::Tensor& real, const torch::Tensor& fake,
                                          int64_t subsets, int64_t subset_size, uint64_t seed) {
-  auto x = real.detach().to(torch::kCPU, torch::kFloat64).flatten(1);
-  auto y = fake.detach().to(torch::kCPU, torch::kFloat64).flatten(1);
+  // The products in the features' own precision (float32 features: 4x faster than float64, and
+  // the kernel's relative error stays near 1e-7), the kernel values and sums in float64.
+  const auto dtype = real.scalar_type() == torch::kFloat64 || fake.scalar_type() == torch::kFloat64
+                         ? torch::kFloat64 : torch::kFloat32;
+  auto x = real.detach().to(torch::kCPU, dtype).flatten(1);
+  auto y = fake.detach().to(torch::kCPU, dtype).flatten(1);
   if (x.size(1) != y.size(1)) throw UsageError("KID: feature sets of different dimensions");
   const int64_t m = std::min({subset_size, x.size(0), y.size(0)});
   if (m < 2 || subsets < 1) throw UsageError("KID: need at least 2 features in each set and 1 subset");
   const double d = static_cast<double>(x.size(1));
-  auto kernel = [d](const torch::Tensor& u, const torch::Tensor& v) { return (u.matmul(v.t()) / d + 1).pow(3); };
+  auto kernel = [d](const torch::Tensor& u, const torch::Tensor& v) {
+    return (u.matmul(v.t()).to(torch::kFloat64) / d + 1).pow(3);
+  };
   auto generator = make_generator(seed, Stream::kEvaluation, 0x6b1d);
   const auto int64 = torch::TensorOptions().dtype(torch::kInt64);
   std::vector<double> values;

@@ -98,6 +98,8 @@ const std::vector<CurveSpec>& curve_specs() {
       {"w1", "W1 to the data", "W1", {"w1"}, false},
       {"fid", "FID", "FID", {"fid"}, false},
       {"kid", "KID", "KID", {"kid"}, false},
+      {"classifier-score", "Classifier score", "score", {"classifier_score"}, false},
+      {"classes", "Classes covered", "classes", {"classes_covered"}, false},
   };
   return specs;
 }
@@ -198,7 +200,8 @@ std::string metrics_table(const std::vector<Json>& records) {
   // "better" when lower.
   static const std::vector<std::pair<std::string, bool>> scored = {
       {"modes_covered", true}, {"hq_percent", true}, {"reverse_kl", false},
-      {"w1", false},           {"fid", false},       {"kid", false}};
+      {"w1", false},           {"fid", false},       {"kid", false},
+      {"classifier_score", true}, {"classes_covered", true}};
   const Json& last = records.back();
   std::ostringstream html;
   html << "<table><tr><th>metric</th><th>final (iteration " << number(last.value("iter", Json(0)))
@@ -238,6 +241,23 @@ std::string config_table(const Json& config) {
   }
   html << "</table>\n";
   return html.str();
+}
+
+// The classes a classifier gave the generated images at the last evaluation: mode coverage.
+std::string histogram_section(const std::vector<Json>& records) {
+  for (auto r = records.rbegin(); r != records.rend(); ++r) {
+    if (!r->contains("class_histogram") || !(*r)["class_histogram"].is_array()) continue;
+    std::ostringstream html;
+    html << "<h2>Predicted classes</h2>\n<p class=\"note\">How the feature classifier labels the generated "
+            "images at iteration " << number((*r)["iter"]) << ".</p>\n<table><tr><th>class</th>";
+    const auto& counts = (*r)["class_histogram"];
+    for (size_t k = 0; k < counts.size(); ++k) html << "<th>" << k << "</th>";
+    html << "</tr>\n<tr><td>images</td>";
+    for (const auto& c : counts) html << "<td>" << number(c) << "</td>";
+    html << "</tr></table>\n";
+    return html.str();
+  }
+  return "";
 }
 
 std::string tracking_section(const std::vector<Json>& records) {
@@ -310,7 +330,7 @@ void write_run_report(const std::string& run_dir, const ReportOptions& options) 
   html << " of " << number(config.value("iters", Json("?")))
        << (options.in_progress ? " &mdash; training; this page reloads every 30 s" : "") << "</p>\n";
 
-  html << "<h2>Metrics</h2>\n" << metrics_table(records) << tracking_section(records);
+  html << "<h2>Metrics</h2>\n" << metrics_table(records) << histogram_section(records) << tracking_section(records);
   if (!curves.empty()) {
     html << "<h2>Curves</h2>\n<p class=\"note\">Faint: raw values; bold: "
          << (options.smoothing.kind == "median" ? "running median" : "exponential moving average")
