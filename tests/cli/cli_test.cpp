@@ -34,7 +34,7 @@ TEST(Cli, TrainWritesARunThatSampleAndEvalUse) {
   TempDir dir;
   const std::string run = dir / "run";
   CommandResult r = run_wgan("train --loss wgan-gp --dataset gaussians8 --iters 30 --batch-size 64 "
-                             "--g-width 32 --d-width 32 --log-every 5 --eval-every 10 "
+                             "--g-width 32 --d-width 32 --log-every 5 --eval-every 10 --eval-samples 200 "
                              "--threads 1 --out " + run);
   ASSERT_EQ(r.status, 0) << r.output;
   EXPECT_NE(r.output.find("1 threads"), std::string::npos) << r.output;
@@ -107,7 +107,7 @@ TEST(Cli, SameSeedAndThreadsGiveIdenticalMetrics) {
   TempDir dir;
   auto train = [&](const std::string& name) {
     const std::string args = "train --loss wgan --dataset gaussians25 --iters 20 --batch-size 64 "
-                             "--g-width 64 --d-width 64 --log-every 1 --threads 2 --seed 5 --out " +
+                             "--g-width 64 --d-width 64 --log-every 1 --eval-samples 500 --threads 2 --seed 5 --out " +
                              (dir / name);
     CommandResult r = run_wgan(args);
     EXPECT_EQ(r.status, 0) << r.output;
@@ -121,7 +121,7 @@ TEST(Cli, SameSeedAndThreadsGiveIdenticalMetrics) {
 TEST(Cli, BareTrainUsesTheDemoPreset) {
   TempDir dir;
   // The demo preset with a short run: the preset's settings land in config.json.
-  CommandResult r = run_wgan("train --iters 2 --quiet --out " + (dir / "demo"));
+  CommandResult r = run_wgan("train --iters 2 --eval-samples 200 --quiet --out " + (dir / "demo"));
   ASSERT_EQ(r.status, 0) << r.output;
   auto config = nlohmann::json::parse(read_file(dir / "demo/config.json"));
   EXPECT_EQ(config["preset"], "demo");

@@ -30,7 +30,7 @@ void expect_links_resolve(const std::string& page_path, size_t at_least) {
 TEST(Report, ToyRunDrawsMapsCurvesAnimationAndAPage) {
   TempDir dir;
   const std::string run = dir / "run";
-  CommandResult r = run_wgan("train --iters 60 --sample-every 30 --eval-every 30 --quiet --out " + run);
+  CommandResult r = run_wgan("train --iters 60 --sample-every 30 --eval-every 30 --eval-samples 200 --quiet --out " + run);
   ASSERT_EQ(r.status, 0) << r.output;
   for (const char* file : {"maps/iter-00000030.png", "maps/iter-00000060.png", "animation.gif",
                            "plots/losses.png", "plots/losses.svg", "plots/wasserstein.png",
@@ -53,8 +53,8 @@ TEST(Report, ToyRunDrawsMapsCurvesAnimationAndAPage) {
 
 TEST(Report, ComparisonPageOverlaysRuns) {
   TempDir dir;
-  ASSERT_EQ(run_wgan("train --iters 20 --sample-every 20 --quiet --out " + (dir / "a")).status, 0);
-  ASSERT_EQ(run_wgan("train --loss wgan --iters 20 --sample-every 20 --quiet --out " + (dir / "b")).status, 0);
+  ASSERT_EQ(run_wgan("train --iters 20 --sample-every 20 --eval-samples 200 --quiet --out " + (dir / "a")).status, 0);
+  ASSERT_EQ(run_wgan("train --loss wgan --iters 20 --sample-every 20 --eval-samples 200 --quiet --out " + (dir / "b")).status, 0);
   CommandResult r = run_wgan("report " + (dir / "a") + " " + (dir / "b") + " --out " + (dir / "cmp"));
   ASSERT_EQ(r.status, 0) << r.output;
   expect_links_resolve(dir / "cmp/report.html", 4);
@@ -76,7 +76,7 @@ TEST(Report, PageLoadsInHeadlessChromium) {
     GTEST_SKIP() << "chromium is not installed (scripts/setup.sh installs it)";
   TempDir dir;
   const std::string run = dir / "run";
-  ASSERT_EQ(run_wgan("train --iters 60 --sample-every 30 --quiet --out " + run).status, 0);
+  ASSERT_EQ(run_wgan("train --iters 60 --sample-every 30 --eval-samples 200 --quiet --out " + run).status, 0);
   const std::string url = "file://" + fs::absolute(run + "/report.html").string();
   const std::string chromium =
       "chromium --headless=new --no-sandbox --disable-dev-shm-usage --disable-gpu "

@@ -18,7 +18,7 @@ namespace {
 
 const std::string kRun =
     "train --loss wgan-gp --dataset gaussians25 --batch-size 64 --g-width 32 --d-width 32 "
-    "--log-every 5 --eval-every 10 --threads 1 --seed 9 ";
+    "--log-every 5 --eval-every 10 --eval-samples 200 --threads 1 --seed 9 ";
 
 void expect_same_final_state(const std::string& a, const std::string& b) {
   CheckpointState x = load_checkpoint(final_checkpoint_path(a));

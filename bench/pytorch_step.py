@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""One generator iteration of a benchmark case in PyTorch, written the straightforward way the
+seeds write it: n_critic critic steps (a fresh fake batch from G, D on real and on fake, the
+gradient penalty or weight clipping), then one generator step. Same networks, batch, data
+shapes, optimisers and threads as the wgan trainer's case of the same name (bench/step_bench.cpp).
+
+    /usr/bin/python3 bench/pytorch_step.py CASE [--threads 2] [--warmup 3] [--repeats 10]
+
+Prints one JSON line: case, mode "pytorch", the median and all timings in ms, peak RSS in MiB.
+"""
+import argparse
+import json
+import resource
+import statistics
+import time
+
+import torch
+import torch.nn as nn
+
+
+def mlp(inputs, width, depth, outputs):
+    layers, size = [], inputs
+    for _ in range(depth):
+        layers += [nn.Linear(size, width), nn.ReLU()]
+        size = width
+    return nn.Sequential(*layers, nn.Linear(size, outputs))
+
+
+def lrelu():
+    return nn.LeakyReLU(0.2)
+
+
+def mnist_networks(nz=128, ngf=64, ndf=64):
+    # Seed 004's networks (wgan's dcgan-mnist): G linear to 128x7x7, two transposed
+    # convolutions, a 3x3 convolution, tanh; D two convolutions and a linear layer.
+    width = 2 * ngf
+    g = nn.Sequential(
+        nn.Linear(nz, width * 7 * 7), lrelu(), nn.Unflatten(1, (width, 7, 7)),
+        nn.ConvTranspose2d(width, width, 4, 2, 1), lrelu(),
+        nn.ConvTranspose2d(width, width, 4, 2, 1), lrelu(),
+        nn.Conv2d(width, 1, 3, 1, 1), nn.Tanh())
+    d = nn.Sequential(
+        nn.Conv2d(1, ndf, 4, 2, 1), lrelu(), nn.Conv2d(ndf, ndf, 4, 2, 1), lrelu(),
+        nn.Flatten(), nn.Linear(ndf * 7 * 7, 1))
+    return g, d
+
+
+def dcgan64_networks(critic_norm, nz=100, ngf=64, ndf=64):
+    # Seed 000's DCGAN (wgan's dcgan at 64x64): batch norm in G; the critic's normalisation is
+    # batch norm (WGAN) or layer norm over [C, H, W] (WGAN-GP).
+    g = nn.Sequential(
+        nn.Unflatten(1, (nz, 1, 1)),
+        nn.ConvTranspose2d(nz, ngf * 8, 4, 1, 0, bias=False), nn.BatchNorm2d(ngf * 8), nn.ReLU(),
+        nn.ConvTranspose2d(ngf * 8, ngf * 4, 4, 2, 1, bias=False), nn.BatchNorm2d(ngf * 4), nn.ReLU(),
+        nn.ConvTranspose2d(ngf * 4, ngf * 2, 4, 2, 1, bias=False), nn.BatchNorm2d(ngf * 2), nn.ReLU(),
+        nn.ConvTranspose2d(ngf * 2, ngf, 4, 2, 1, bias=False), nn.BatchNorm2d(ngf), nn.ReLU(),
+        nn.ConvTranspose2d(ngf, 3, 4, 2, 1, bias=False), nn.Tanh())
+
+    def norm(channels, size):
+        return nn.BatchNorm2d(channels) if critic_norm == "batch" else nn.LayerNorm([channels, size, size])
+
+    d = nn.Sequential(
+        nn.Conv2d(3, ndf, 4, 2, 1, bias=False), lrelu(),
+        nn.Conv2d(ndf, ndf * 2, 4, 2, 1, bias=False), norm(ndf * 2, 16), lrelu(),
+        nn.Conv2d(ndf * 2, ndf * 4, 4, 2, 1, bias=False), norm(ndf * 4, 8), lrelu(),
+        nn.Conv2d(ndf * 4, ndf * 8, 4, 2, 1, bias=False), norm(ndf * 8, 4), lrelu(),
+        nn.Conv2d(ndf * 8, 1, 4, 1, 0, bias=False), nn.Flatten())
+    return g, d
+
+
+def make_case(name):
+    """Networks, real-data shape, nz, batch, loss, optimiser factory."""
+    adam = lambda params: torch.optim.Adam(params, lr=1e-4, betas=(0.5, 0.9))
+    rmsprop = lambda params: torch.optim.RMSprop(params, lr=5e-5)
+    if name == "toy25-gp":
+        return mlp(2, 512, 3, 2), mlp(2, 512, 3, 1), (2,), 2, 256, "wgan-gp", adam
+    if name == "mnist-gp":
+        g, d = mnist_networks()
+        return g, d, (1, 28, 28), 128, 64, "wgan-gp", adam
+    if name == "dcgan64-wgan":
+        g, d = dcgan64_networks("batch")
+        return g, d, (3, 64, 64), 100, 64, "wgan", rmsprop
+    if name == "dcgan64-gp":
+        g, d = dcgan64_networks("layer")
+        return g, d, (3, 64, 64), 100, 64, "wgan-gp", adam
+    raise SystemExit(f"unknown case {name}; expected toy25-gp, mnist-gp, dcgan64-wgan or dcgan64-gp")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("case")
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument("--repeats", type=int, default=10)
+    parser.add_argument("--n-critic", type=int, default=5)
+    args = parser.parse_args()
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(0)
+    g, d, shape, nz, batch, loss, optimiser = make_case(args.case)
+    opt_g, opt_d = optimiser(g.parameters()), optimiser(d.parameters())
+    real_data = torch.rand(16 * batch, *shape) * 2 - 1  # fixed data: no loading in the timing
+
+    def iteration(index):
+        for k in range(args.n_critic):
+            start = ((index * args.n_critic + k) * batch) % real_data.shape[0]
+            real = real_data[start:start + batch]
+            fake = g(torch.randn(batch, nz))
+            opt_d.zero_grad()
+            loss_d = d(fake.detach()).mean() - d(real).mean()
+            if loss == "wgan-gp":
+                alpha = torch.rand(batch, *([1] * len(shape)))
+                x_hat = (alpha * real + (1 - alpha) * fake.detach()).requires_grad_(True)
+                grad = torch.autograd.grad(d(x_hat).sum(), x_hat, create_graph=True)[0]
+                loss_d = loss_d + 10 * ((grad.flatten(1).norm(2, dim=1) - 1) ** 2).mean()
+            loss_d.backward()
+            opt_d.step()
+            if loss == "wgan":
+                for p in d.parameters():
+                    p.data.clamp_(-0.01, 0.01)
+        opt_g.zero_grad()
+        loss_g = -d(g(torch.randn(batch, nz))).mean()
+        loss_g.backward()
+        opt_g.step()
+        return loss_d.item(), loss_g.item()
+
+    timings = []
+    for i in range(args.warmup + args.repeats):
+        start = time.perf_counter()
+        iteration(i)
+        if i >= args.warmup:
+            timings.append(1000 * (time.perf_counter() - start))
+    print(json.dumps({"case": args.case, "mode": "pytorch", "ms": statistics.median(timings),
+                      "ms_all": [round(t, 2) for t in timings], "threads": args.threads,
+                      "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                      "torch": torch.__version__}))
+
+
+if __name__ == "__main__":
+    main()
