@@ -202,6 +202,8 @@ Action add_train_command(CLI::App& app) {
   o.bind("--keep-checkpoints", [](C& c) -> auto& { return c.keep_checkpoints; }, "periodic checkpoints kept (the newest)");
   o.bind("--on-nan", [](C& c) -> auto& { return c.on_nan; }, "on a non-finite loss or gradient" + choices(on_nan_names()));
   o.flag("--quiet", &C::quiet, "print only the start and the summary");
+  o.flag("--no-fast-paths{false}", &C::fast_paths,
+         "the straightforward computation, for comparison (docs/performance.md)");
   sub->add_option("--resume", o.resume_, "continue the run in this directory from its newest checkpoint");
 
   return [options] {

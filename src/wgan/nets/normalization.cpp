@@ -37,4 +37,12 @@ bool is_normalization(const torch::nn::Module& module) {
          dynamic_cast<const torch::nn::GroupNormImpl*>(&module);
 }
 
+bool has_batch_norm(torch::nn::Module& module) {
+  for (const auto& m : module.modules())
+    if (dynamic_cast<const torch::nn::BatchNorm1dImpl*>(m.get()) ||
+        dynamic_cast<const torch::nn::BatchNorm2dImpl*>(m.get()))
+      return true;
+  return false;
+}
+
 }  // namespace wgan

@@ -18,4 +18,8 @@ void append_norm(torch::nn::Sequential& layers, Norm norm, int64_t channels, int
 // Whether a module is a normalisation layer (weight clipping may leave those alone).
 bool is_normalization(const torch::nn::Module& module);
 
+// Whether the module or one below it is a batch norm: its output for one sample depends on the
+// others in the batch (in training mode).
+bool has_batch_norm(torch::nn::Module& module);
+
 }  // namespace wgan

@@ -6,8 +6,7 @@ namespace wgan {
 namespace F = torch::nn::functional;
 
 CriticLoss GanObjective::critic_loss(NetworkImpl& critic, const CriticBatch& batch) {
-  auto d_real = critic.forward(batch.real);
-  auto d_fake = critic.forward(batch.fake);
+  const auto [d_real, d_fake] = critic_scores(critic, batch);
   // -[log sigmoid(D(x))] - [log(1 - sigmoid(D(G(z))))], each averaged over its half.
   auto loss = F::binary_cross_entropy_with_logits(d_real, torch::ones_like(d_real)) +
               F::binary_cross_entropy_with_logits(d_fake, torch::zeros_like(d_fake));

@@ -8,6 +8,13 @@
 
 namespace wgan {
 
+std::pair<torch::Tensor, torch::Tensor> critic_scores(NetworkImpl& critic, const CriticBatch& batch) {
+  if (!batch.joint_pass) return {critic.forward(batch.real), critic.forward(batch.fake)};
+  const auto scores = critic.forward(torch::cat({batch.real, batch.fake}));
+  const int64_t n = batch.real.size(0);
+  return {scores.slice(0, 0, n), scores.slice(0, n)};
+}
+
 std::unique_ptr<Objective> make_objective(const TrainConfig& config) {
   if (config.loss == "gan") return std::make_unique<GanObjective>();
   if (config.loss == "wgan")

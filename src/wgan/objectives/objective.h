@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "wgan/nets/network.h"
 
@@ -19,6 +20,9 @@ struct CriticBatch {
   torch::Tensor real;
   torch::Tensor fake;
   torch::Tensor alpha;  // defined only when the objective asks for it
+  // Score real and fake in one critic pass (one batch of 2B): the same values when no layer
+  // mixes samples (no batch norm), fewer and larger kernels.
+  bool joint_pass = false;
 };
 
 // Scalars of one critic step, as 0-d tensors so that nothing is read back to the host unless
@@ -42,6 +46,10 @@ class Objective {
   // Called after every critic optimiser step.
   virtual void after_critic_step(NetworkImpl& /*critic*/) {}
 };
+
+// The critic's outputs on the real and on the fake batch: two passes, or one on both
+// (CriticBatch::joint_pass).
+std::pair<torch::Tensor, torch::Tensor> critic_scores(NetworkImpl& critic, const CriticBatch& batch);
 
 // Builds the objective a configuration names (gan, wgan, wgan-gp).
 std::unique_ptr<Objective> make_objective(const TrainConfig& config);

@@ -5,8 +5,8 @@
 namespace wgan {
 
 CriticLoss wasserstein_critic_loss(NetworkImpl& critic, const CriticBatch& batch) {
-  auto d_real = critic.forward(batch.real).mean();
-  auto d_fake = critic.forward(batch.fake).mean();
+  const auto [scores_real, scores_fake] = critic_scores(critic, batch);
+  auto d_real = scores_real.mean(), d_fake = scores_fake.mean();
   return {d_fake - d_real, d_real.detach(), d_fake.detach(), {}};
 }
 

@@ -286,7 +286,8 @@ nlohmann::json to_json(const TrainConfig& c) {
           {"checkpoint_every", c.checkpoint_every},
           {"keep_checkpoints", c.keep_checkpoints},
           {"on_nan", c.on_nan},
-          {"quiet", c.quiet}};
+          {"quiet", c.quiet},
+          {"fast_paths", c.fast_paths}};
 }
 
 TrainConfig config_from_json(const nlohmann::json& j) {
@@ -341,6 +342,7 @@ TrainConfig config_from_json(const nlohmann::json& j) {
     c.keep_checkpoints = j.at("keep_checkpoints").get<int64_t>();
     c.on_nan = j.at("on_nan").get<std::string>();
     c.quiet = j.at("quiet").get<bool>();
+    c.fast_paths = j.value("fast_paths", true);  // absent before the speed work
   } catch (const nlohmann::json::exception& e) {
     throw UsageError(std::string("configuration is incomplete or malformed: ") + e.what());
   }

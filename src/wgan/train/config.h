@@ -74,6 +74,10 @@ struct TrainConfig {
   int64_t keep_checkpoints = 3;     // periodic checkpoints kept (the newest)
   std::string on_nan = "stop";      // stop | skip: a non-finite loss or gradient
   bool quiet = false;
+  // Skipped work that does not change the mathematics (docs/performance.md): no graph for the
+  // critic's fake batch, no critic weight gradients in the generator step, real and fake in one
+  // critic pass when the critic has no batch norm. Off: the straightforward computation.
+  bool fast_paths = true;
 };
 
 // Defaults of an objective: the optimiser, its settings and n_critic of the papers.

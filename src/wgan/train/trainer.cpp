@@ -4,6 +4,7 @@
 
 #include "wgan/core/error.h"
 #include "wgan/core/random.h"
+#include "wgan/nets/normalization.h"
 #include "wgan/train/optimizer_factory.h"
 
 namespace wgan {
@@ -38,6 +39,7 @@ Trainer::Trainer(TrainConfig config, NetworkPair networks, std::shared_ptr<Batch
   networks_.critic->to(device_);
   optimizer_d_ = make_optimizer(config_.optimizer_d, networks_.critic->parameters());
   optimizer_g_ = make_optimizer(config_.optimizer_g, networks_.generator->parameters());
+  joint_critic_pass_ = config_.fast_paths && !has_batch_norm(*networks_.critic);
 }
 
 int64_t Trainer::critic_steps_for(int64_t iteration) const {
@@ -73,12 +75,16 @@ CriticLoss Trainer::critic_step(int64_t k) {
   const int64_t batch = config_.batch_size;
   CriticBatch b;
   b.real = data_->batch(counters_.real_batches_drawn++, batch).to(device_);
-  {
+  auto noise_gen = make_generator(config_.seed, Stream::kCriticNoise, counters_.iteration, k);
+  const auto noise = sample_noise(config_, batch, noise_gen).to(device_);
+  if (config_.fast_paths) {
     // The fake batch needs no graph: the critic step does not train the generator.
     torch::NoGradGuard no_grad;
-    auto noise_gen = make_generator(config_.seed, Stream::kCriticNoise, counters_.iteration, k);
-    b.fake = networks_.generator->forward(sample_noise(config_, batch, noise_gen).to(device_));
+    b.fake = networks_.generator->forward(noise);
+  } else {
+    b.fake = networks_.generator->forward(noise).detach();  // as the seeds: a graph, then dropped
   }
+  b.joint_pass = joint_critic_pass_;
   if (objective_->needs_interpolation()) {
     auto alpha_gen = make_generator(config_.seed, Stream::kInterpolation, counters_.iteration, k);
     b.alpha = torch::rand({batch}, alpha_gen).to(device_);
@@ -93,9 +99,11 @@ CriticLoss Trainer::critic_step(int64_t k) {
 }
 
 torch::Tensor Trainer::generator_step() {
-  // The critic's weights need no gradients here: only the generator is updated.
+  // The critic's weights need no gradients here: only the generator is updated (the
+  // straightforward way computes them and the next critic step zeroes them).
   auto critic_params = networks_.critic->parameters();
-  for (auto& p : critic_params) p.requires_grad_(false);
+  if (config_.fast_paths)
+    for (auto& p : critic_params) p.requires_grad_(false);
   optimizer_g_->zero_grad();
   auto noise_gen = make_generator(config_.seed, Stream::kGeneratorNoise, counters_.iteration);
   auto fake = networks_.generator->forward(

@@ -79,6 +79,7 @@ class Trainer {
   std::unique_ptr<Objective> objective_;
   std::unique_ptr<torch::optim::Optimizer> optimizer_d_, optimizer_g_;
   TrainingCounters counters_;
+  bool joint_critic_pass_ = false;  // fast path: real and fake in one critic pass
 };
 
 }  // namespace wgan

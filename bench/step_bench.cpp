@@ -1,0 +1,200 @@
+// One generator iteration (n_critic critic steps and one generator step) of a benchmark case,
+// timed in the wgan trainer on fixed random data; or the machine's ceiling through LibTorch.
+// Prints one JSON line. bench/speed.sh runs it beside bench/pytorch_step.py and prints the table
+// (docs/performance.md).
+//
+//   wgan_step_bench CASE [--threads 2] [--warmup 3] [--repeats 10] [--no-fast-paths]
+//   wgan_step_bench --ceiling [--threads 2]
+//
+// CASE: toy25-gp, mnist-gp, dcgan64-wgan, dcgan64-gp.
+#include <sys/resource.h>
+#include <torch/torch.h>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "wgan/data/batch_source.h"
+#include "wgan/nets/network_factory.h"
+#include "wgan/nets/sequential_network.h"
+#include "wgan/train/config.h"
+#include "wgan/train/presets.h"
+#include "wgan/train/runtime.h"
+#include "wgan/train/trainer.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// 16 fixed batches of uniform noise in [-1, 1]: the data costs nothing, as in the Python script.
+class FixedData : public wgan::BatchSource {
+ public:
+  FixedData(std::vector<int64_t> shape, int64_t batch) : shape_(std::move(shape)) {
+    std::vector<int64_t> all = {16 * batch};
+    all.insert(all.end(), shape_.begin(), shape_.end());
+    data_ = torch::rand(all) * 2 - 1;
+  }
+  torch::Tensor batch(int64_t index, int64_t n) override {
+    const int64_t start = (index * n) % data_.size(0);
+    return data_.slice(0, start, std::min(start + n, data_.size(0)));
+  }
+  std::vector<int64_t> sample_shape() const override { return shape_; }
+
+ private:
+  std::vector<int64_t> shape_;
+  torch::Tensor data_;
+};
+
+void use_adam(wgan::TrainConfig& c) {
+  for (auto* o : {&c.optimizer_d, &c.optimizer_g}) {
+    o->name = "adam";
+    o->lr = 1e-4, o->beta1 = 0.5, o->beta2 = 0.9;
+  }
+}
+
+wgan::TrainConfig case_config(const std::string& name) {
+  wgan::TrainConfig c;
+  if (name == "toy25-gp") {
+    c.dataset = "gaussians25";
+    c.loss = "wgan-gp";
+    wgan::apply_loss_defaults(c);
+    c.arch = "mlp";
+    c.g_width = c.d_width = 512;
+    c.g_depth = c.d_depth = 3;
+    c.nz = 2;
+    c.batch_size = 256;
+  } else if (name == "mnist-gp") {
+    wgan::apply_preset("seed004-mnist-gp", c);
+  } else if (name == "dcgan64-wgan") {
+    wgan::apply_preset("seed000-cifar10-wgan", c);
+    c.batch_size = 64;  // the WGAN paper's m
+  } else if (name == "dcgan64-gp") {
+    wgan::apply_preset("seed000-cifar10-wgan", c);
+    c.loss = "wgan-gp";
+    wgan::apply_loss_defaults(c);
+    c.norm_d = "layer";
+    c.batch_size = 64;
+  } else {
+    throw std::runtime_error("unknown case " + name + "; expected toy25-gp, mnist-gp, dcgan64-wgan or dcgan64-gp");
+  }
+  if (c.loss == "wgan-gp") use_adam(c);
+  c.n_critic = 5;
+  c.critic_warmup = false;
+  wgan::resolve_automatic_choices(c);
+  return c;
+}
+
+// Multiply-adds of one forward pass of one sample through each layer of a Sequential network,
+// found by running a sample through it layer by layer.
+int64_t forward_macs(wgan::NetworkImpl& network, std::vector<int64_t> input_shape) {
+  auto* seq = dynamic_cast<wgan::SequentialNetworkImpl*>(&network);
+  if (!seq) return 0;
+  torch::NoGradGuard no_grad;
+  input_shape.insert(input_shape.begin(), 1);
+  auto x = torch::zeros(input_shape);
+  int64_t macs = 0;
+  const bool was_training = network.is_training();
+  network.eval();
+  for (auto& layer : *seq->layers) {
+    auto y = layer.forward(x);
+    const auto module = layer.ptr();
+    if (auto* l = module->as<torch::nn::Linear>())
+      macs += l->weight.numel();
+    else if (auto* c = module->as<torch::nn::Conv2d>())
+      macs += y.numel() * c->weight[0].numel();  // each output: C_in/groups * k * k
+    else if (auto* t = module->as<torch::nn::ConvTranspose2d>())
+      macs += x.numel() * t->weight[0].numel();  // each input: C_out/groups * k * k
+    x = y;
+  }
+  network.train(was_training);
+  return macs;
+}
+
+// FLOPs of one generator iteration (2 per multiply-add), from the networks' forward cost F_G,
+// F_D per sample: a backward pass costs 2 forwards (input and weight gradients); the penalty
+// costs 6 critic forwards (forward on the interpolates, the input gradient, and the backward
+// of both); the generator step back-propagates through the critic to its input only (1).
+double iteration_flops(const wgan::TrainConfig& c, int64_t g_macs, int64_t d_macs) {
+  const double b = static_cast<double>(c.batch_size), g = g_macs, d = d_macs;
+  double critic_step = g * b + 3 * d * 2 * b;  // G forward; D forward + backward on 2B
+  if (c.loss == "wgan-gp") critic_step += 6 * d * b;
+  const double generator_step = 3 * g * b + 2 * d * b;  // G forward + backward; D forward + input gradient
+  return 2 * (c.n_critic * critic_step + generator_step);
+}
+
+double peak_rss_mib() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) / 1024;
+}
+
+template <typename F>
+double median_ms(int warmup, int repeats, F&& run) {
+  std::vector<double> times;
+  for (int i = 0; i < warmup + repeats; ++i) {
+    const auto start = Clock::now();
+    run(i);
+    if (i >= warmup) times.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+  }
+  std::sort(times.begin(), times.end());
+  return times[times.size() / 2];
+}
+
+nlohmann::json ceiling(int threads) {
+  // A large matrix product and a large convolution, float32, through the same LibTorch.
+  const auto a = torch::randn({2048, 2048}), b = torch::randn({2048, 2048});
+  const double mm_ms = median_ms(2, 5, [&](int) { torch::mm(a, b); });
+  const auto x = torch::randn({32, 128, 32, 32}), w = torch::randn({128, 128, 3, 3});
+  const double conv_ms = median_ms(2, 5, [&](int) { torch::conv2d(x, w, {}, 1, 1); });
+  const double mm_flops = 2.0 * 2048 * 2048 * 2048, conv_flops = 2.0 * 32 * 128 * 128 * 9 * 32 * 32;
+  return {{"mode", "ceiling"}, {"threads", threads},
+          {"matmul_gflops", mm_flops / mm_ms / 1e6}, {"conv_gflops", conv_flops / conv_ms / 1e6}};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string name;
+  int threads = 2, warmup = 3, repeats = 10;
+  bool fast = true, want_ceiling = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    auto next = [&] { return i + 1 < argc ? std::stoi(argv[++i]) : throw std::runtime_error(arg + ": expected a value"); };
+    if (arg == "--threads") threads = next();
+    else if (arg == "--warmup") warmup = next();
+    else if (arg == "--repeats") repeats = next();
+    else if (arg == "--no-fast-paths") fast = false;
+    else if (arg == "--ceiling") want_ceiling = true;
+    else name = arg;
+  }
+  try {
+    wgan::configure_threads(threads);
+    if (want_ceiling) {
+      std::cout << ceiling(threads).dump() << std::endl;
+      return 0;
+    }
+    wgan::TrainConfig config = case_config(name);
+    config.fast_paths = fast;
+    torch::manual_seed(0);
+    auto networks = wgan::make_networks(config);
+    const int64_t g_macs = forward_macs(*networks.generator, {config.nz});
+    const auto shape = wgan::sample_shape(config);
+    const int64_t d_macs = forward_macs(*networks.critic, shape);
+    wgan::Trainer trainer(config, networks, std::make_shared<FixedData>(shape, config.batch_size),
+                          torch::Device(torch::kCPU));
+    const double ms = median_ms(warmup, repeats, [&](int) { trainer.train_iteration().loss_d.item<double>(); });
+    const double flops = iteration_flops(config, g_macs, d_macs);
+    std::cout << nlohmann::json{{"case", name}, {"mode", fast ? "wgan" : "wgan-plain"}, {"ms", ms},
+                                {"threads", threads}, {"gflop", flops / 1e9}, {"gflops", flops / ms / 1e6},
+                                {"peak_rss_mib", peak_rss_mib()}}.dump()
+              << std::endl;
+  } catch (const std::exception& e) {
+    std::cerr << "wgan_step_bench: " << e.what() << "\n";
+    return 2;
+  }
+  return 0;
+}
