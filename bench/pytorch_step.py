@@ -68,6 +68,21 @@ def dcgan64_networks(critic_norm, nz=100, ngf=64, ndf=64):
     return g, d
 
 
+def dcgan_init(module):
+    """wgan's DCGAN initialisation: weights N(0, 0.02), normalisation gains N(1, 0.02), biases 0.
+    (The weights' values change the time: the dcgan64-gp step took 5.8 s with PyTorch's default
+    initialisation and 6.6 s with this one.)"""
+    for m in module.modules():
+        if isinstance(m, (nn.Conv2d, nn.ConvTranspose2d, nn.Linear)):
+            nn.init.normal_(m.weight, 0, 0.02)
+            if m.bias is not None:
+                nn.init.zeros_(m.bias)
+        elif isinstance(m, (nn.BatchNorm2d, nn.LayerNorm)):
+            nn.init.normal_(m.weight, 1, 0.02)
+            nn.init.zeros_(m.bias)
+    return module
+
+
 def make_case(name):
     """Networks, real-data shape, nz, batch, loss, optimiser factory."""
     adam = lambda params: torch.optim.Adam(params, lr=1e-4, betas=(0.5, 0.9))
@@ -75,14 +90,14 @@ def make_case(name):
     if name == "toy25-gp":
         return mlp(2, 512, 3, 2), mlp(2, 512, 3, 1), (2,), 2, 256, "wgan-gp", adam
     if name == "mnist-gp":
-        g, d = mnist_networks()
-        return g, d, (1, 28, 28), 128, 64, "wgan-gp", adam
+        g, d = mnist_networks()  # as seed 004 and wgan: DCGAN init for G, PyTorch's for D
+        return dcgan_init(g), d, (1, 28, 28), 128, 64, "wgan-gp", adam
     if name == "dcgan64-wgan":
         g, d = dcgan64_networks("batch")
-        return g, d, (3, 64, 64), 100, 64, "wgan", rmsprop
+        return dcgan_init(g), dcgan_init(d), (3, 64, 64), 100, 64, "wgan", rmsprop
     if name == "dcgan64-gp":
         g, d = dcgan64_networks("layer")
-        return g, d, (3, 64, 64), 100, 64, "wgan-gp", adam
+        return dcgan_init(g), dcgan_init(d), (3, 64, 64), 100, 64, "wgan-gp", adam
     raise SystemExit(f"unknown case {name}; expected toy25-gp, mnist-gp, dcgan64-wgan or dcgan64-gp")
 
 
