@@ -14,6 +14,11 @@ struct NetworkImpl : torch::nn::Module {
 
 using Network = std::shared_ptr<NetworkImpl>;
 
+// Runs a network in evaluation mode without gradients (in batches of `batch_size` rows when it
+// is positive), restoring its mode after; the output on the CPU.
+torch::Tensor forward_in_eval_mode(NetworkImpl& network, const torch::Tensor& input, c10::Device device,
+                                   int64_t batch_size = 0);
+
 struct NetworkPair {
   Network generator;
   Network critic;

@@ -14,19 +14,17 @@ namespace {
 constexpr uint64_t kRealSampleIndex = ~uint64_t{0};
 }  // namespace
 
+torch::Tensor evaluation_samples(NetworkImpl& generator, const TrainConfig& config, int64_t n,
+                                 uint64_t stream_index, c10::Device device) {
+  auto noise_gen = make_generator(config.seed, Stream::kEvaluation, stream_index);
+  return forward_in_eval_mode(generator, sample_noise(config, n, noise_gen), device, /*batch_size=*/500);
+}
+
 nlohmann::json evaluate_generator(NetworkImpl& generator, const TrainConfig& config, int64_t n,
                                   uint64_t stream_index, c10::Device device) {
   if (!is_toy_dataset(config.dataset)) return nlohmann::json::object();
   const auto distribution = ToyDistribution::from_name(config.dataset);
-  auto noise_gen = make_generator(config.seed, Stream::kEvaluation, stream_index);
-  torch::Tensor samples;
-  {
-    torch::NoGradGuard no_grad;
-    const bool was_training = generator.is_training();
-    generator.eval();
-    samples = generator.forward(sample_noise(config, n, noise_gen).to(device)).cpu();
-    generator.train(was_training);
-  }
+  const auto samples = evaluation_samples(generator, config, n, stream_index, device);
   // The same true sample at every evaluation, so that changes of w1 are the generator's.
   auto real_gen = make_generator(config.seed, Stream::kEvaluation, kRealSampleIndex);
   nlohmann::json metrics = {{"w1", exact_wasserstein(samples, distribution.sample(n, real_gen), 1)}};

@@ -12,6 +12,11 @@
 
 namespace wgan {
 
+// `n` samples of the generator for an evaluation: noise from the evaluation stream
+// `stream_index` (the iteration), evaluation mode, no gradients, in batches of 500; on the CPU.
+torch::Tensor evaluation_samples(NetworkImpl& generator, const TrainConfig& config, int64_t n,
+                                 uint64_t stream_index, c10::Device device);
+
 // Draws `n` samples from the generator with noise from the evaluation stream `stream_index`
 // (the iteration, so each evaluation is reproducible) and returns the dataset's metrics:
 // for 2-D data, w1 (exact W1 between the n samples and n true samples, the same true samples at

@@ -10,7 +10,7 @@
 #include "wgan/core/hash.h"
 #include "wgan/core/random.h"
 #include "wgan/data/image_source.h"
-#include "wgan/train/trainer.h"
+#include "wgan/train/evaluation.h"
 
 namespace wgan {
 namespace {
@@ -75,18 +75,7 @@ ImageEvaluator::ImageEvaluator(const TrainConfig& config, const std::string& cac
 }
 
 nlohmann::json ImageEvaluator::evaluate(NetworkImpl& generator, int64_t n, uint64_t stream_index) const {
-  auto noise_gen = make_generator(config_.seed, Stream::kEvaluation, stream_index);
-  const auto noise = sample_noise(config_, n, noise_gen);
-  std::vector<torch::Tensor> images;
-  {
-    torch::NoGradGuard no_grad;
-    const bool was_training = generator.is_training();
-    generator.eval();
-    for (int64_t start = 0; start < n; start += 500)
-      images.push_back(generator.forward(noise.slice(0, start, start + 500).to(device_)).cpu());
-    generator.train(was_training);
-  }
-  const auto out = network_->run(torch::cat(images), device_);
+  const auto out = network_->run(evaluation_samples(generator, config_, n, stream_index, device_), device_);
   const KernelDistance kid = kernel_inception_distance(real_features_, out.features, 100, 1000,
                                                        derive_seed(config_.seed, Stream::kEvaluation, stream_index));
   nlohmann::json metrics = {{"fid", frechet_distance(real_statistics_, feature_statistics(out.features))},

@@ -83,11 +83,11 @@ RunSummary run_training(const TrainConfig& config, const std::string& run_dir,
   ProgressBar bar(console, !config.quiet && &console == &std::cout && stdout_is_terminal());
   RunLog log(run_dir, console, config.quiet);
   log.set_progress_bar(&bar);
-  auto data = make_batch_source(config, [&](const std::string& text) { log.line(text); },
-                                data_cache_dir(config, run_dir));
+  const std::string cache_dir = data_cache_dir(config, run_dir);
+  const auto log_line = [&](const std::string& text) { log.line(text); };
+  auto data = make_batch_source(config, log_line, cache_dir);
   Trainer trainer(config, make_networks(config), data, device);
-  const Evaluator evaluator(config, data_cache_dir(config, run_dir),
-                            [&](const std::string& text) { log.line(text); }, device);
+  const Evaluator evaluator(config, cache_dir, log_line, device);
   RunPictures pictures(config, run_dir);
   pictures.write_real(*data);
 

@@ -20,16 +20,6 @@ std::string iteration_file(const std::string& dir, int64_t iteration) {
   return dir + name;
 }
 
-// Runs a network in evaluation mode without gradients, restoring its mode after.
-torch::Tensor evaluate(NetworkImpl& network, const torch::Tensor& input, c10::Device device) {
-  torch::NoGradGuard no_grad;
-  const bool was_training = network.is_training();
-  network.eval();
-  auto out = network.forward(input.to(device)).cpu();
-  network.train(was_training);
-  return out;
-}
-
 }  // namespace
 
 RunPictures::RunPictures(const TrainConfig& config, const std::string& run_dir)
@@ -75,7 +65,7 @@ void RunPictures::write(NetworkImpl& generator, NetworkImpl& critic, int64_t ite
 void RunPictures::write_grid(NetworkImpl& generator, int64_t iteration, c10::Device device) const {
   std::filesystem::create_directories(run_dir_ + "/samples");
   write_png(iteration_file(run_dir_ + "/samples", iteration),
-            make_image_grid(evaluate(generator, noise_, device), 8, 2, scaling_));
+            make_image_grid(forward_in_eval_mode(generator, noise_, device), 8, 2, scaling_));
 }
 
 void RunPictures::write_real_versus_generated(NetworkImpl& generator, c10::Device device) const {
@@ -83,7 +73,7 @@ void RunPictures::write_real_versus_generated(NetworkImpl& generator, c10::Devic
   if (!real_batch_.defined()) return;
   // The two grids side by side with a white gap, as seed 000's final figure.
   auto left = make_image_grid(real_batch_, 8, 2, scaling_);
-  auto right = make_image_grid(evaluate(generator, noise_, device), 8, 2, scaling_);
+  auto right = make_image_grid(forward_in_eval_mode(generator, noise_, device), 8, 2, scaling_);
   auto gap = torch::full({left.size(0), left.size(1), 16}, 255, torch::kUInt8);
   write_png(run_dir_ + "/samples/real-vs-generated.png", torch::cat({left, gap, right}, 2));
 }
@@ -95,7 +85,7 @@ void RunPictures::write_map(NetworkImpl& generator, NetworkImpl& critic, int64_t
   map.extent = ToyDistribution::from_name(config_.dataset).extent() * 1.15;
   map.values = critic_on_grid(critic, map.extent, 150, device);
   map.real = real_points_;
-  map.fake = evaluate(generator, noise_, device);
+  map.fake = forward_in_eval_mode(generator, noise_, device);
   map.title = config_.loss + " on " + config_.dataset + ", iteration " + std::to_string(iteration);
   write_critic_map(map, iteration_file(run_dir_ + "/maps", iteration));
 }
@@ -104,7 +94,7 @@ torch::Tensor critic_on_grid(NetworkImpl& critic, double extent, int64_t resolut
   auto axis = torch::linspace(-extent, extent, resolution, torch::kFloat32);
   auto ys = axis.flip(0);
   auto grid = torch::stack({axis.repeat({resolution}), ys.repeat_interleave(resolution)}, 1);
-  return evaluate(critic, grid, device).view({resolution, resolution});
+  return forward_in_eval_mode(critic, grid, device).view({resolution, resolution});
 }
 
 }  // namespace wgan

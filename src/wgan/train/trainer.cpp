@@ -158,9 +158,4 @@ double Trainer::restore(const std::string& checkpoint_path) {
   return state.elapsed_s;
 }
 
-torch::Tensor Trainer::generate(int64_t n, at::Generator& generator) {
-  torch::NoGradGuard no_grad;
-  return networks_.generator->forward(sample_noise(config_, n, generator).to(device_)).cpu();
-}
-
 }  // namespace wgan

@@ -43,9 +43,6 @@ class Trainer {
 
   IterationStats train_iteration();
 
-  // Generator output for n samples of noise from one reproducible stream (no gradients).
-  torch::Tensor generate(int64_t n, at::Generator& generator);
-
   int64_t iteration() const { return counters_.iteration; }
   const TrainingCounters& counters() const { return counters_; }
 
