@@ -5,6 +5,7 @@ gradient penalty or weight clipping), then one generator step. Same networks, ba
 shapes, optimisers and threads as the wgan trainer's case of the same name (bench/step_bench.cpp).
 
     /usr/bin/python3 bench/pytorch_step.py CASE [--threads 2] [--warmup 3] [--repeats 10]
+    /usr/bin/python3 bench/pytorch_step.py CASE --phases   # where the time goes, phase by phase
 
 Prints one JSON line: case, mode "pytorch", the median and all timings in ms, peak RSS in MiB.
 """
@@ -101,6 +102,55 @@ def make_case(name):
     raise SystemExit(f"unknown case {name}; expected toy25-gp, mnist-gp, dcgan64-wgan or dcgan64-gp")
 
 
+PHASES = ["g_forward", "d_forward_backward", "penalty", "d_optimizer", "g_step_forward_backward",
+          "g_optimizer"]
+
+
+def phase_times(args, g, d, shape, nz, batch, loss, opt_g, opt_d, real_data):
+    """The iteration above taken apart into the phases step_bench --phases times (median of the
+    per-iteration sums). The fake batch is made under no_grad here, as wgan does."""
+    samples = {name: [] for name in PHASES}
+    for i in range(args.warmup + args.repeats):
+        total = dict.fromkeys(PHASES, 0.0)
+        clock = [time.perf_counter()]
+
+        def lap(name):
+            now = time.perf_counter()
+            total[name] += 1000 * (now - clock[0])
+            clock[0] = now
+
+        for k in range(args.n_critic):
+            start = ((i * args.n_critic + k) * batch) % real_data.shape[0]
+            real = real_data[start:start + batch]
+            clock[0] = time.perf_counter()
+            with torch.no_grad():
+                fake = g(torch.randn(batch, nz))
+            lap("g_forward")
+            opt_d.zero_grad()
+            (d(fake).mean() - d(real).mean()).backward()
+            lap("d_forward_backward")
+            if loss == "wgan-gp":
+                alpha = torch.rand(batch, *([1] * len(shape)))
+                x_hat = (alpha * real + (1 - alpha) * fake).requires_grad_(True)
+                grad = torch.autograd.grad(d(x_hat).sum(), x_hat, create_graph=True)[0]
+                (10 * ((grad.flatten(1).norm(2, dim=1) - 1) ** 2).mean()).backward()
+            lap("penalty")
+            opt_d.step()
+            if loss == "wgan":
+                for p in d.parameters():
+                    p.data.clamp_(-0.01, 0.01)
+            lap("d_optimizer")
+        opt_g.zero_grad()
+        (-d(g(torch.randn(batch, nz))).mean()).backward()
+        lap("g_step_forward_backward")
+        opt_g.step()
+        lap("g_optimizer")
+        if i >= args.warmup:
+            for name in PHASES:
+                samples[name].append(total[name])
+    return {name: statistics.median(samples[name]) for name in PHASES}
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("case")
@@ -108,6 +158,7 @@ def main():
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--repeats", type=int, default=10)
     parser.add_argument("--n-critic", type=int, default=5)
+    parser.add_argument("--phases", action="store_true")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(0)
@@ -137,6 +188,12 @@ def main():
         loss_g.backward()
         opt_g.step()
         return loss_d.item(), loss_g.item()
+
+    if args.phases:
+        print(json.dumps({"case": args.case, "mode": "pytorch-phases", "threads": args.threads,
+                          "phases_ms": phase_times(args, g, d, shape, nz, batch, loss, opt_g, opt_d,
+                                                   real_data)}))
+        return
 
     timings = []
     for i in range(args.warmup + args.repeats):

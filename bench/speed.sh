@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # The speed table of docs/performance.md: one generator iteration of each case, in the wgan
-# trainer (fast paths on and off) and in PyTorch (bench/pytorch_step.py, Debian's python3-torch),
-# at equal threads and float32, beside the machine's ceiling measured in the same run.
+# trainer (fast paths on, off, and --precision bf16) and in PyTorch (bench/pytorch_step.py,
+# Debian's python3-torch), at equal threads and float32, beside the machine's ceiling measured
+# in the same run; then the same iteration taken apart into phases in both.
 #
 #   bench/speed.sh [CASES...]        default: toy25-gp mnist-gp dcgan64-wgan dcgan64-gp
-#   THREADS=2 REPEATS=10 WARMUP=3 bench/speed.sh
+#   THREADS=2 REPEATS=10 WARMUP=3 ROUNDS=1 PHASES=1 bench/speed.sh
+#
+# ROUNDS > 1 measures every mode that many times, interleaved, and the table takes the median
+# of the rounds: this machine's speed drifts by up to 1.5x over minutes, and interleaving keeps
+# the drift out of the ratios. PHASES=0 skips the phase breakdown.
 #
 # Needs a built tree (build/wgan_step_bench). Each measurement is its own process (so its peak
 # memory is its own); run nothing else meanwhile: two jobs on two cores slow each other
@@ -13,6 +18,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 bench=${WGAN_STEP_BENCH:-$here/../build/wgan_step_bench}
 threads=${THREADS:-2}; repeats=${REPEATS:-10}; warmup=${WARMUP:-3}
+rounds=${ROUNDS:-1}; phases=${PHASES:-1}
 cases=("$@"); [ ${#cases[@]} -gt 0 ] || cases=(toy25-gp mnist-gp dcgan64-wgan dcgan64-gp)
 out=${WGAN_BENCH_DIR:-/tmp/wgan-bench}/speed.jsonl
 mkdir -p "$(dirname "$out")"
@@ -20,8 +26,15 @@ mkdir -p "$(dirname "$out")"
 common=(--threads "$threads" --warmup "$warmup" --repeats "$repeats")
 "$bench" --ceiling --threads "$threads" | tee -a "$out"
 for c in "${cases[@]}"; do
-  "$bench" "$c" "${common[@]}" | tee -a "$out"
-  "$bench" "$c" "${common[@]}" --no-fast-paths | tee -a "$out"
-  /usr/bin/python3 "$here/pytorch_step.py" "$c" "${common[@]}" | tee -a "$out"
+  for ((r = 0; r < rounds; r++)); do
+    "$bench" "$c" "${common[@]}" | tee -a "$out"
+    "$bench" "$c" "${common[@]}" --no-fast-paths | tee -a "$out"
+    "$bench" "$c" "${common[@]}" --bf16 | tee -a "$out"
+    /usr/bin/python3 "$here/pytorch_step.py" "$c" "${common[@]}" | tee -a "$out"
+  done
+  if [ "$phases" = 1 ]; then
+    "$bench" "$c" "${common[@]}" --phases | tee -a "$out"
+    /usr/bin/python3 "$here/pytorch_step.py" "$c" "${common[@]}" --phases | tee -a "$out"
+  fi
 done
 /usr/bin/python3 "$here/speed_table.py" "$out"

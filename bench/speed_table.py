@@ -1,20 +1,50 @@
 #!/usr/bin/env python3
-"""Formats the JSON lines of bench/speed.sh as the Markdown table of docs/performance.md."""
+"""Formats the JSON lines of bench/speed.sh as the Markdown tables of docs/performance.md: the
+speed table (median over rounds of each mode) and, when measured, the phase breakdown."""
 import json
+import statistics
 import sys
 
 rows = [json.loads(line) for line in open(sys.argv[1]) if line.strip()]
 ceiling = next(r for r in rows if r["mode"] == "ceiling")
 print(f"\nceiling ({ceiling['threads']} threads, float32): matrix product {ceiling['matmul_gflops']:.0f} GFLOP/s, "
       f"convolution {ceiling['conv_gflops']:.0f} GFLOP/s\n")
-print("| case | wgan ms | wgan, fast paths off ms | PyTorch ms | PyTorch / wgan | GFLOP per iteration "
-      "| wgan GFLOP/s | of the matmul ceiling | peak MiB wgan / PyTorch |")
-print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-for case in dict.fromkeys(r["case"] for r in rows if "case" in r):
-    by_mode = {r["mode"]: r for r in rows if r.get("case") == case}
-    fast, plain, python = by_mode.get("wgan"), by_mode.get("wgan-plain"), by_mode.get("pytorch")
+
+
+def median_of(case, mode, key="ms"):
+    values = [r[key] for r in rows if r.get("case") == case and r["mode"] == mode]
+    return statistics.median(values) if values else None
+
+
+cases = list(dict.fromkeys(r["case"] for r in rows if "case" in r))
+print("| case | wgan ms | fast paths off ms | PyTorch ms | **PyTorch / wgan** | wgan bf16 ms | PyTorch / wgan bf16 "
+      "| GFLOP per iteration | wgan GFLOP/s | of the ceiling | peak MiB wgan / PyTorch |")
+print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+for case in cases:
+    fast, plain, python, bf16 = (median_of(case, m) for m in ("wgan", "wgan-plain", "pytorch", "wgan-bf16"))
     if not (fast and plain and python):
         continue
-    print(f"| {case} | {fast['ms']:.1f} | {plain['ms']:.1f} | {python['ms']:.1f} | {python['ms'] / fast['ms']:.2f}x "
-          f"| {fast['gflop']:.2f} | {fast['gflops']:.1f} | {100 * fast['gflops'] / ceiling['matmul_gflops']:.0f} % "
-          f"| {fast['peak_rss_mib']:.0f} / {python['peak_rss_mib']:.0f} |")
+    gflop = median_of(case, "wgan", "gflop")
+    # The toy case is matrix products; the others are mostly convolutions.
+    top = ceiling["matmul_gflops"] if case.startswith("toy") else ceiling["conv_gflops"]
+    rounds = sum(1 for r in rows if r.get("case") == case and r["mode"] == "wgan")
+    bf16_cells = f"{bf16:.1f} | {python / bf16:.2f}x" if bf16 else "- | -"
+    print(f"| {case} ({rounds} round{'s' if rounds > 1 else ''}) | {fast:.1f} | {plain:.1f} | {python:.1f} "
+          f"| **{python / fast:.2f}x** | {bf16_cells} | {gflop:.2f} | {gflop / fast * 1e3:.1f} "
+          f"| {100 * gflop / fast * 1e3 / top:.0f} % "
+          f"| {median_of(case, 'wgan', 'peak_rss_mib'):.0f} / {median_of(case, 'pytorch', 'peak_rss_mib'):.0f} |")
+
+phase_rows = [r for r in rows if r["mode"] in ("wgan-phases", "pytorch-phases")]
+if phase_rows:
+    print("\nPhases, ms per generator iteration (wgan / PyTorch; both make the fake batch without a graph):\n")
+    names = list(phase_rows[0]["phases_ms"])
+    print("| case | " + " | ".join(names) + " | sum |")
+    print("| --- |" + " ---: |" * (len(names) + 1))
+    for case in cases:
+        ours = next((r["phases_ms"] for r in phase_rows if r["case"] == case and r["mode"] == "wgan-phases"), None)
+        theirs = next((r["phases_ms"] for r in phase_rows if r["case"] == case and r["mode"] == "pytorch-phases"), None)
+        if not (ours and theirs):
+            continue
+        cells = [f"{ours[n]:.0f} / {theirs[n]:.0f}" for n in names]
+        cells.append(f"{sum(ours.values()):.0f} / {sum(theirs.values()):.0f}")
+        print(f"| {case} | " + " | ".join(cells) + " |")

@@ -3,7 +3,8 @@
 // Prints one JSON line. bench/speed.sh runs it beside bench/pytorch_step.py and prints the table
 // (docs/performance.md).
 //
-//   wgan_step_bench CASE [--threads 2] [--warmup 3] [--repeats 10] [--no-fast-paths]
+//   wgan_step_bench CASE [--threads 2] [--warmup 3] [--repeats 10] [--no-fast-paths] [--bf16]
+//   wgan_step_bench CASE --phases [...]   where the time of one iteration goes
 //   wgan_step_bench --ceiling [--threads 2]
 //
 // CASE: toy25-gp, mnist-gp, dcgan64-wgan, dcgan64-gp.
@@ -20,7 +21,11 @@
 
 #include "wgan/data/batch_source.h"
 #include "wgan/nets/network_factory.h"
+#include "wgan/nets/normalization.h"
 #include "wgan/nets/sequential_network.h"
+#include "wgan/objectives/gradient_penalty.h"
+#include "wgan/objectives/wgan_objective.h"
+#include "wgan/train/optimizer_factory.h"
 #include "wgan/train/config.h"
 #include "wgan/train/presets.h"
 #include "wgan/train/runtime.h"
@@ -155,12 +160,71 @@ nlohmann::json ceiling(int threads) {
           {"matmul_gflops", mm_flops / mm_ms / 1e6}, {"conv_gflops", conv_flops / conv_ms / 1e6}};
 }
 
+// Where the time of one generator iteration goes: the fast-path step taken apart into phases,
+// each timed on its own (the sum is close to the trainer's iteration; the divergence check and
+// the bookkeeping are left out). bench/pytorch_step.py --phases times the same phases.
+nlohmann::json phase_times(const wgan::TrainConfig& config, wgan::NetworkPair networks,
+                           wgan::BatchSource& data, int warmup, int repeats) {
+  auto& g = *networks.generator;
+  auto& d = *networks.critic;
+  auto opt_d = wgan::make_optimizer(config.optimizer_d, d.parameters());
+  auto opt_g = wgan::make_optimizer(config.optimizer_g, g.parameters());
+  const bool gp = config.loss == "wgan-gp";
+  const bool joint = !wgan::has_batch_norm(d);
+  const std::vector<std::string> names = {"g_forward", "d_forward_backward", "penalty", "d_optimizer",
+                                          "g_step_forward_backward", "g_optimizer"};
+  std::vector<std::vector<double>> samples(names.size());
+  for (int i = 0; i < warmup + repeats; ++i) {
+    std::vector<double> sum(names.size(), 0.0);
+    auto t = Clock::now();
+    auto lap = [&](size_t phase) {
+      const auto now = Clock::now();
+      sum[phase] += std::chrono::duration<double, std::milli>(now - t).count();
+      t = now;
+    };
+    for (int64_t k = 0; k < config.n_critic; ++k) {
+      wgan::CriticBatch b;
+      b.real = data.batch(i * config.n_critic + k, config.batch_size);
+      t = Clock::now();
+      {
+        torch::NoGradGuard no_grad;
+        b.fake = g.forward(torch::randn({config.batch_size, config.nz}));
+      }
+      lap(0);
+      b.joint_pass = joint;
+      opt_d->zero_grad();
+      wgan::wasserstein_critic_loss(d, b).loss.backward();
+      lap(1);
+      if (gp) (config.gp_lambda * wgan::gradient_penalty(d, b.real, b.fake, torch::rand({config.batch_size}))).backward();
+      lap(2);
+      opt_d->step();
+      if (config.loss == "wgan") wgan::clip_parameters(d, config.clip, config.clip_scope == "weights");
+      lap(3);
+    }
+    for (auto& p : d.parameters()) p.requires_grad_(false);
+    opt_g->zero_grad();
+    wgan::wasserstein_generator_loss(d.forward(g.forward(torch::randn({config.batch_size, config.nz})))).backward();
+    for (auto& p : d.parameters()) p.requires_grad_(true);
+    lap(4);
+    opt_g->step();
+    lap(5);
+    if (i >= warmup)
+      for (size_t p = 0; p < names.size(); ++p) samples[p].push_back(sum[p]);
+  }
+  nlohmann::json out;
+  for (size_t p = 0; p < names.size(); ++p) {
+    std::sort(samples[p].begin(), samples[p].end());
+    out[names[p]] = samples[p][samples[p].size() / 2];
+  }
+  return out;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   std::string name;
   int threads = 2, warmup = 3, repeats = 10;
-  bool fast = true, want_ceiling = false;
+  bool fast = true, want_ceiling = false, want_phases = false, bf16 = false;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     auto next = [&] { return i + 1 < argc ? std::stoi(argv[++i]) : throw std::runtime_error(arg + ": expected a value"); };
@@ -169,6 +233,8 @@ int main(int argc, char** argv) {
     else if (arg == "--repeats") repeats = next();
     else if (arg == "--no-fast-paths") fast = false;
     else if (arg == "--ceiling") want_ceiling = true;
+    else if (arg == "--phases") want_phases = true;
+    else if (arg == "--bf16") bf16 = true;
     else name = arg;
   }
   try {
@@ -179,16 +245,24 @@ int main(int argc, char** argv) {
     }
     wgan::TrainConfig config = case_config(name);
     config.fast_paths = fast;
+    if (bf16) config.precision = "bf16";
     torch::manual_seed(0);
     auto networks = wgan::make_networks(config);
     const int64_t g_macs = forward_macs(*networks.generator, {config.nz});
     const auto shape = wgan::sample_shape(config);
     const int64_t d_macs = forward_macs(*networks.critic, shape);
+    if (want_phases) {
+      FixedData data(shape, config.batch_size);
+      std::cout << nlohmann::json{{"case", name}, {"mode", "wgan-phases"}, {"threads", threads},
+                                  {"phases_ms", phase_times(config, networks, data, warmup, repeats)}}.dump()
+                << std::endl;
+      return 0;
+    }
     wgan::Trainer trainer(config, networks, std::make_shared<FixedData>(shape, config.batch_size),
                           torch::Device(torch::kCPU));
     const double ms = median_ms(warmup, repeats, [&](int) { trainer.train_iteration().loss_d.item<double>(); });
     const double flops = iteration_flops(config, g_macs, d_macs);
-    std::cout << nlohmann::json{{"case", name}, {"mode", fast ? "wgan" : "wgan-plain"}, {"ms", ms},
+    std::cout << nlohmann::json{{"case", name}, {"mode", bf16 ? "wgan-bf16" : fast ? "wgan" : "wgan-plain"}, {"ms", ms},
                                 {"threads", threads}, {"gflop", flops / 1e9}, {"gflops", flops / ms / 1e6},
                                 {"peak_rss_mib", peak_rss_mib()}}.dump()
               << std::endl;

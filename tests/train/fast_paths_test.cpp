@@ -4,6 +4,8 @@
 // and without batch norm.
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 #include "wgan/data/batch_source.h"
 #include "wgan/nets/network_factory.h"
 #include "wgan/train/batch_source_factory.h"
@@ -92,6 +94,36 @@ TEST(FastPaths, TrainLikeTheStraightforwardComputation) {
       for (size_t i = 0; i < pa.size(); ++i)
         EXPECT_TRUE(torch::allclose(pa[i], pb[i], 1e-4, 1e-5)) << "parameter " << i;
     }
+  }
+}
+
+// --precision bf16: the same iterations under autocast stay close to float32 (bfloat16 keeps
+// 8 bits of mantissa, so about 2-3 significant digits) but are not the same computation,
+// which shows autocast was really on. The layer-norm critic is the case LibTorch 1.13's CPU
+// autocast cannot run by itself.
+TEST(Precision, Bf16TrainsLikeFloat32WithinBfloat16Tolerance) {
+  for (const auto& [loss, data, norm_d] : std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"wgan-gp", "toy", ""}, {"wgan-gp", "images", "layer"}, {"wgan", "images", "batch"}, {"gan", "toy", ""}}) {
+    SCOPED_TRACE(loss + " on " + data + " " + norm_d);
+    TrainConfig f32 = config_for(loss, data, norm_d), bf16 = f32;
+    bf16.precision = "bf16";
+    torch::manual_seed(1);
+    Trainer a(f32, make_networks(f32), data_for(f32), torch::Device(torch::kCPU));
+    torch::manual_seed(1);
+    Trainer b(bf16, make_networks(bf16), data_for(bf16), torch::Device(torch::kCPU));
+    double largest_difference = 0;
+    for (int it = 0; it < 3; ++it) {
+      const IterationStats sb = b.train_iteration();
+      EXPECT_EQ(sb.loss_d.scalar_type(), torch::kFloat32);
+      EXPECT_EQ(sb.loss_g.scalar_type(), torch::kFloat32);
+      const IterationValues va = to_values(a.train_iteration()), vb = to_values(sb);
+      for (const auto& [x, y] : {std::pair{va.loss_d, vb.loss_d}, {va.loss_g, vb.loss_g}, {va.d_real, vb.d_real}}) {
+        EXPECT_NEAR(x, y, 3e-2 * (1 + std::fabs(x))) << "iteration " << it;
+        largest_difference = std::max(largest_difference, std::fabs(x - y));
+      }
+    }
+    EXPECT_GT(largest_difference, 1e-6) << "bf16 gave float32's values: autocast was not on";
+    for (const auto& p : b.critic().parameters()) EXPECT_EQ(p.scalar_type(), torch::kFloat32);
   }
 }
 

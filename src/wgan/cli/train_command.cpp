@@ -204,6 +204,8 @@ Action add_train_command(CLI::App& app) {
   o.flag("--quiet", &C::quiet, "print only the start and the summary");
   o.flag("--no-fast-paths{false}", &C::fast_paths,
          "the straightforward computation, for comparison (docs/performance.md)");
+  o.bind("--precision", [](C& c) -> auto& { return c.precision; },
+         "bf16: autocast the networks' products to bfloat16 (CPUs with AVX-512 BF16/AMX, GPUs)" + choices(precision_names()));
   sub->add_option("--resume", o.resume_, "continue the run in this directory from its newest checkpoint");
 
   return [options] {

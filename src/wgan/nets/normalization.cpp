@@ -5,8 +5,25 @@
 #include <torch/nn/modules/normalization.h>
 
 #include "wgan/core/error.h"
+#include "wgan/nets/autocast.h"
 
 namespace wgan {
+namespace {
+
+// LibTorch 1.13's CPU autocast leaves layer_norm alone, which then refuses a bfloat16 input
+// with float32 weights. Under autocast this layer takes its input in float32, as autocast's
+// float32 list does for such operations; otherwise it is torch::nn::LayerNorm (same parameters,
+// same checkpoint names).
+class AutocastLayerNormImpl : public torch::nn::LayerNormImpl {
+ public:
+  using LayerNormImpl::LayerNormImpl;
+  torch::Tensor forward(const torch::Tensor& input) {
+    return LayerNormImpl::forward(autocast_enabled_for(input) ? input.to(torch::kFloat32) : input);
+  }
+};
+TORCH_MODULE(AutocastLayerNorm);
+
+}  // namespace
 
 Norm norm_from_name(const std::string& name) {
   if (name == "batch") return Norm::kBatch;
@@ -23,7 +40,7 @@ void append_norm(torch::nn::Sequential& layers, Norm norm, int64_t channels, int
       layers->push_back(torch::nn::InstanceNorm2d(torch::nn::InstanceNorm2dOptions(channels).affine(true)));
       break;
     case Norm::kLayer:
-      layers->push_back(torch::nn::LayerNorm(torch::nn::LayerNormOptions({channels, size, size})));
+      layers->push_back(AutocastLayerNorm(torch::nn::LayerNormOptions({channels, size, size})));
       break;
     case Norm::kNone: break;
   }

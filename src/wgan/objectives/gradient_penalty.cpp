@@ -2,6 +2,8 @@
 
 #include <torch/autograd.h>
 
+#include "wgan/objectives/objective.h"
+
 namespace wgan {
 
 torch::Tensor interpolate(const torch::Tensor& real, const torch::Tensor& fake,
@@ -14,7 +16,7 @@ torch::Tensor interpolate(const torch::Tensor& real, const torch::Tensor& fake,
 
 torch::Tensor critic_gradient_norms(NetworkImpl& critic, const torch::Tensor& x_hat) {
   auto input = x_hat.detach().requires_grad_(true);
-  auto scores = critic.forward(input);
+  auto scores = critic_output(critic, input);
   // Both flags named: passing `true` only into the retain_graph slot (as pytorch/examples'
   // autograd sample does) leaves create_graph false, and the penalty would then send no
   // gradient to the critic's weights.

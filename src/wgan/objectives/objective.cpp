@@ -8,9 +8,13 @@
 
 namespace wgan {
 
+torch::Tensor critic_output(NetworkImpl& critic, const torch::Tensor& x) {
+  return critic.forward(x).to(torch::kFloat32);
+}
+
 std::pair<torch::Tensor, torch::Tensor> critic_scores(NetworkImpl& critic, const CriticBatch& batch) {
-  if (!batch.joint_pass) return {critic.forward(batch.real), critic.forward(batch.fake)};
-  const auto scores = critic.forward(torch::cat({batch.real, batch.fake}));
+  if (!batch.joint_pass) return {critic_output(critic, batch.real), critic_output(critic, batch.fake)};
+  const auto scores = critic_output(critic, torch::cat({batch.real, batch.fake}));
   const int64_t n = batch.real.size(0);
   return {scores.slice(0, 0, n), scores.slice(0, n)};
 }

@@ -47,6 +47,10 @@ class Objective {
   virtual void after_critic_step(NetworkImpl& /*critic*/) {}
 };
 
+// The critic's scores on x in float32: under --precision bf16 its last layer gives bfloat16, and
+// losses, penalties and logged values are computed in float32 all the same.
+torch::Tensor critic_output(NetworkImpl& critic, const torch::Tensor& x);
+
 // The critic's outputs on the real and on the fake batch: two passes, or one on both
 // (CriticBatch::joint_pass).
 std::pair<torch::Tensor, torch::Tensor> critic_scores(NetworkImpl& critic, const CriticBatch& batch);

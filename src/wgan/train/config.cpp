@@ -144,6 +144,11 @@ void resolve_automatic_choices(TrainConfig& c) {
       c.norm_d = "none";  // dcgan-dense: seed 003's critic has none; dcgan-mnist: seed 004's
   }
 }
+const std::vector<std::string>& precision_names() {
+  static const std::vector<std::string> v = {"fp32", "bf16"};
+  return v;
+}
+
 const std::vector<std::string>& on_nan_names() {
   static const std::vector<std::string> v = {"stop", "skip"};
   return v;
@@ -207,6 +212,7 @@ void validate(const TrainConfig& c) {
   require_choice("--activation", c.activation, activation_names());
   require_choice("--clip-scope", c.clip_scope, {"all", "weights"});
   require_choice("--on-nan", c.on_nan, on_nan_names());
+  require_choice("--precision", c.precision, precision_names());
   validate_optimizer("-d", c.optimizer_d);
   validate_optimizer("-g", c.optimizer_g);
   require_non_negative("--lr-decay", c.lr_decay);
@@ -287,7 +293,8 @@ nlohmann::json to_json(const TrainConfig& c) {
           {"keep_checkpoints", c.keep_checkpoints},
           {"on_nan", c.on_nan},
           {"quiet", c.quiet},
-          {"fast_paths", c.fast_paths}};
+          {"fast_paths", c.fast_paths},
+          {"precision", c.precision}};
 }
 
 TrainConfig config_from_json(const nlohmann::json& j) {
@@ -343,6 +350,7 @@ TrainConfig config_from_json(const nlohmann::json& j) {
     c.on_nan = j.at("on_nan").get<std::string>();
     c.quiet = j.at("quiet").get<bool>();
     c.fast_paths = j.value("fast_paths", true);  // absent before the speed work
+    c.precision = j.value("precision", std::string("fp32"));
   } catch (const nlohmann::json::exception& e) {
     throw UsageError(std::string("configuration is incomplete or malformed: ") + e.what());
   }

@@ -78,6 +78,9 @@ struct TrainConfig {
   // critic's fake batch, no critic weight gradients in the generator step, real and fake in one
   // critic pass when the critic has no batch norm. Off: the straightforward computation.
   bool fast_paths = true;
+  // fp32, or bf16: the networks' matrix products and convolutions under autocast (bfloat16
+  // inputs, float32 accumulation and weights); losses, optimisers and metrics stay float32.
+  std::string precision = "fp32";
 };
 
 // Defaults of an objective: the optimiser, its settings and n_critic of the papers.
@@ -104,6 +107,7 @@ const std::vector<std::string>& noise_names();
 const std::vector<std::string>& activation_names();
 const std::vector<std::string>& dataset_names();
 const std::vector<std::string>& on_nan_names();
+const std::vector<std::string>& precision_names();
 const std::vector<std::string>& arch_names();
 const std::vector<std::string>& norm_names();
 const std::vector<std::string>& split_names();

@@ -1,9 +1,11 @@
 #include "wgan/train/trainer.h"
 
 #include <cmath>
+#include <optional>
 
 #include "wgan/core/error.h"
 #include "wgan/core/random.h"
+#include "wgan/nets/autocast.h"
 #include "wgan/nets/normalization.h"
 #include "wgan/train/optimizer_factory.h"
 
@@ -40,6 +42,7 @@ Trainer::Trainer(TrainConfig config, NetworkPair networks, std::shared_ptr<Batch
   optimizer_d_ = make_optimizer(config_.optimizer_d, networks_.critic->parameters());
   optimizer_g_ = make_optimizer(config_.optimizer_g, networks_.generator->parameters());
   joint_critic_pass_ = config_.fast_paths && !has_batch_norm(*networks_.critic);
+  bf16_ = config_.precision == "bf16";
 }
 
 int64_t Trainer::critic_steps_for(int64_t iteration) const {
@@ -77,12 +80,15 @@ CriticLoss Trainer::critic_step(int64_t k) {
   b.real = data_->batch(counters_.real_batches_drawn++, batch).to(device_);
   auto noise_gen = make_generator(config_.seed, Stream::kCriticNoise, counters_.iteration, k);
   const auto noise = sample_noise(config_, batch, noise_gen).to(device_);
+  std::optional<AutocastScope> autocast;
+  autocast.emplace(device_, bf16_);
   if (config_.fast_paths) {
     // The fake batch needs no graph: the critic step does not train the generator.
     torch::NoGradGuard no_grad;
-    b.fake = networks_.generator->forward(noise);
+    b.fake = networks_.generator->forward(noise).to(torch::kFloat32);
   } else {
-    b.fake = networks_.generator->forward(noise).detach();  // as the seeds: a graph, then dropped
+    // As the seeds: a graph, then dropped.
+    b.fake = networks_.generator->forward(noise).detach().to(torch::kFloat32);
   }
   b.joint_pass = joint_critic_pass_;
   if (objective_->needs_interpolation()) {
@@ -91,6 +97,7 @@ CriticLoss Trainer::critic_step(int64_t k) {
   }
   optimizer_d_->zero_grad();
   CriticLoss loss = objective_->critic_loss(*networks_.critic, b);
+  autocast.reset();  // backward runs in the types the forward chose, outside autocast
   loss.loss.backward();
   step(*optimizer_d_, *networks_.critic, loss.loss, config_.optimizer_d.lr, counters_.steps_d,
        "critic");
@@ -106,9 +113,12 @@ torch::Tensor Trainer::generator_step() {
     for (auto& p : critic_params) p.requires_grad_(false);
   optimizer_g_->zero_grad();
   auto noise_gen = make_generator(config_.seed, Stream::kGeneratorNoise, counters_.iteration);
-  auto fake = networks_.generator->forward(
-      sample_noise(config_, config_.batch_size, noise_gen).to(device_));
-  auto loss = objective_->generator_loss(networks_.critic->forward(fake));
+  const auto noise = sample_noise(config_, config_.batch_size, noise_gen).to(device_);
+  torch::Tensor loss;
+  {
+    AutocastScope autocast(device_, bf16_);
+    loss = objective_->generator_loss(critic_output(*networks_.critic, networks_.generator->forward(noise)));
+  }
   loss.backward();
   for (auto& p : critic_params) p.requires_grad_(true);
   step(*optimizer_g_, *networks_.generator, loss, config_.optimizer_g.lr, counters_.steps_g,

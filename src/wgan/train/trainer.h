@@ -77,6 +77,7 @@ class Trainer {
   std::unique_ptr<torch::optim::Optimizer> optimizer_d_, optimizer_g_;
   TrainingCounters counters_;
   bool joint_critic_pass_ = false;  // fast path: real and fake in one critic pass
+  bool bf16_ = false;               // --precision bf16: forward passes under autocast
 };
 
 }  // namespace wgan
