@@ -17,6 +17,7 @@
 #   ccache                faster rebuilds
 #   python3-torch         tests that load exported TorchScript in Python; the benchmarks
 #   python3-scipy         tests that compare the distances with SciPy's
+#   libgloo-dev           headers of Gloo, c10d's CPU backend (data-parallel training)
 set -euo pipefail
 
 packages=(
@@ -25,7 +26,7 @@ packages=(
   libcli11-dev nlohmann-json3-dev libstb-dev zlib1g-dev
   libcairo2-dev libgif-dev fonts-dejavu-core chromium
   googletest libgtest-dev
-  python3-torch python3-scipy
+  python3-torch python3-scipy libgloo-dev
 )
 
 missing=()

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "wgan/cli/commands.h"
+#include "wgan/cli/launcher.h"
 #include "wgan/core/error.h"
 
 namespace {
@@ -24,6 +25,7 @@ std::string describe_parse_error(const CLI::ParseError& e) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  wgan::cli::set_command_line(argc, argv);  // --nproc re-runs it
   CLI::App app{"wgan: Wasserstein GAN training on LibTorch"};
   app.require_subcommand(1);
   std::vector<std::pair<CLI::App*, wgan::cli::Action>> commands;

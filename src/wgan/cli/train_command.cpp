@@ -8,11 +8,14 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <thread>
 
 #include "wgan/cli/commands.h"
+#include "wgan/cli/launcher.h"
 #include "wgan/cli/validators.h"
 #include "wgan/core/atomic_file.h"
 #include "wgan/core/error.h"
+#include "wgan/dist/process_group.h"
 #include "wgan/train/checkpoint.h"
 #include "wgan/train/config.h"
 #include "wgan/train/presets.h"
@@ -88,7 +91,8 @@ class TrainOptions {
     static const std::vector<std::string> allowed = {
         "--resume",     "--iters",      "--log-every", "--print-every", "--eval-every",
         "--checkpoint-every", "--keep-checkpoints", "--sample-every", "--grid-normalize", "--threads", "--quiet",
-        "--data",       "--data-cache", "--features"};
+        "--data",       "--data-cache", "--features",
+        "--nproc", "--world-size", "--rank", "--master-addr", "--master-port", "--dist-timeout"};
     for (const CLI::Option* option : app_->get_options()) {
       if (option->count() == 0) continue;
       const std::string name = option->get_name();
@@ -113,7 +117,31 @@ class TrainOptions {
     return config;
   }
 
+  bool sub_given(const std::string& name) const { return app_->get_option(name)->count() > 0; }
   std::string preset_, out_, clip_text_, resume_;
+  int64_t nproc_ = 1;
+  DistOptions dist_;
+
+  // Throws UsageError for an impossible combination of the data-parallel flags.
+  void validate_distributed() const {
+    if (nproc_ < 1) throw UsageError("--nproc: expected a positive integer, got " + std::to_string(nproc_));
+    if (dist_.world_size < 1)
+      throw UsageError("--world-size: expected a positive integer, got " + std::to_string(dist_.world_size));
+    if (dist_.rank < 0 || dist_.rank >= dist_.world_size)
+      throw UsageError("--rank " + std::to_string(dist_.rank) + ": expected 0 to " +
+                       std::to_string(dist_.world_size - 1) + " (--world-size " +
+                       std::to_string(dist_.world_size) + ")");
+    if (nproc_ > 1 && dist_.world_size > 1)
+      throw UsageError("--nproc " + std::to_string(nproc_) + " with --world-size " + std::to_string(dist_.world_size) +
+                       ": --nproc starts the ranks of one machine itself; expected one of the two");
+    if (dist_.master_port < 0 || dist_.master_port > 65535)
+      throw UsageError("--master-port: expected 1 to 65535, got " + std::to_string(dist_.master_port));
+    if (!(dist_.timeout_s > 0))
+      throw UsageError("--dist-timeout: expected a positive number of seconds, got " + std::to_string(dist_.timeout_s));
+    if ((nproc_ > 1 || dist_.world_size > 1) && !ProcessGroup::available())
+      throw UsageError("--nproc/--world-size: this wgan was built without c10d/Gloo (install libgloo-dev "
+                       "and rebuild); expected a single process");
+  }
 
  private:
   CLI::App* app_;
@@ -207,18 +235,45 @@ Action add_train_command(CLI::App& app) {
   o.bind("--precision", [](C& c) -> auto& { return c.precision; },
          "bf16: autocast the networks' products to bfloat16 (CPUs with AVX-512 BF16/AMX, GPUs)" + choices(precision_names()));
   sub->add_option("--resume", o.resume_, "continue the run in this directory from its newest checkpoint");
+  // Data-parallel training (docs/distributed.md). --batch-size is per rank.
+  sub->add_option("--nproc", o.nproc_, "data-parallel ranks to start on this machine (--batch-size is per rank)");
+  sub->add_option("--world-size", o.dist_.world_size, "ranks of a multi-machine job (with --rank, --master-addr)");
+  sub->add_option("--rank", o.dist_.rank, "this process's rank, 0 to world size - 1 (rank 0 writes the run)");
+  sub->add_option("--master-addr", o.dist_.master_addr, "address of rank 0 (rendezvous through its TCPStore)");
+  sub->add_option("--master-port", o.dist_.master_port, "port of rank 0's TCPStore");
+  sub->add_option("--dist-timeout", o.dist_.timeout_s, "seconds a rank waits for the others before failing");
 
   return [options] {
-    if (!options->resume_.empty()) {
-      TrainConfig config = options->resume_config();
-      write_text_atomically(options->resume_ + "/config.json", to_json(config).dump(2) + "\n");
-      return run_training(config, options->resume_, std::cout, /*resume=*/true), 0;
+    options->validate_distributed();
+    const bool resuming = !options->resume_.empty();
+    TrainConfig config = resuming ? options->resume_config() : options->resolve();
+    if (options->nproc_ > 1) {
+      LaunchOptions launch;
+      launch.nproc = options->nproc_;
+      launch.master_addr = options->dist_.master_addr;
+      launch.master_port = options->sub_given("--master-port") ? options->dist_.master_port : 0;
+      // The cores shared out among the ranks, unless --threads says otherwise.
+      if (!options->sub_given("--threads"))
+        launch.threads_per_rank = std::max<int64_t>(1, static_cast<int64_t>(std::thread::hardware_concurrency()) / launch.nproc);
+      return launch_local_ranks(launch);
     }
-    TrainConfig config = options->resolve();
+    std::unique_ptr<ProcessGroup> group;
+    if (options->dist_.world_size > 1) group = std::make_unique<ProcessGroup>(options->dist_);
+    if (group && group->rank() != 0) {
+      // Nothing is written by this rank; the run directory names the checkpoint to resume
+      // from, or where rank 0 keeps the data cache.
+      const std::string run_dir = resuming ? options->resume_ : options->out_.empty() ? "runs/rank" : options->out_;
+      run_worker(config, run_dir, resuming, *group);
+      return 0;
+    }
+    if (resuming) {
+      write_text_atomically(options->resume_ + "/config.json", to_json(config).dump(2) + "\n");
+      return run_training(config, options->resume_, std::cout, /*resume=*/true, group.get()), 0;
+    }
     const bool existed = !options->out_.empty() && std::filesystem::exists(options->out_);
     const std::string run_dir = create_run_directory(config, options->out_);
     try {
-      run_training(config, run_dir, std::cout);
+      run_training(config, run_dir, std::cout, /*resume=*/false, group.get());
     } catch (const UsageError&) {
       // Bad input found once the run started (a corrupt data file): a run that never wrote a
       // checkpoint holds nothing worth keeping, so leave no half-made directory behind.

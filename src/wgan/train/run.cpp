@@ -1,14 +1,13 @@
 #include "wgan/train/run.h"
 
-#include <atomic>
 #include <chrono>
-#include <csignal>
 #include <filesystem>
 #include <cstdio>
 #include <iostream>
 #include <ostream>
 
 #include "wgan/core/error.h"
+#include "wgan/dist/data_parallel.h"
 #include "wgan/train/batch_source_factory.h"
 #include "wgan/train/checkpoint.h"
 #include "wgan/train/evaluation.h"
@@ -16,33 +15,29 @@
 #include "wgan/train/progress_bar.h"
 #include "wgan/train/run_pictures.h"
 #include "wgan/train/runtime.h"
+#include "wgan/train/stop_signals.h"
 
 namespace wgan {
 namespace {
 
 using Clock = std::chrono::steady_clock;
 
-std::atomic<int> g_stop_signal{0};
-extern "C" void request_stop(int signal) { g_stop_signal = signal; }
+// Data-parallel wiring shared by rank 0 and the workers, after any restore: this rank's share
+// of each batch, gradients averaged before every optimiser step, the same weights everywhere.
+void join_group(Trainer& trainer, ProcessGroup& group) {
+  trainer.set_rank(group.rank(), group.world_size());
+  trainer.before_optimizer_step = [&group](NetworkImpl& network) { average_gradients(group, network); };
+  check_same_parameters(group, trainer.generator(), "generator");
+  check_same_parameters(group, trainer.critic(), "critic");
+}
 
-// Installs the SIGINT / SIGTERM handlers for the lifetime of a run, restoring the old ones.
-class StopSignals {
- public:
-  StopSignals() {
-    g_stop_signal = 0;
-    old_int_ = std::signal(SIGINT, request_stop);
-    old_term_ = std::signal(SIGTERM, request_stop);
-  }
-  ~StopSignals() {
-    std::signal(SIGINT, old_int_);
-    std::signal(SIGTERM, old_term_);
-  }
-  bool requested() const { return g_stop_signal != 0; }
-
- private:
-  void (*old_int_)(int);
-  void (*old_term_)(int);
-};
+// After each iteration: the logged values averaged over the ranks, and whether any rank was
+// asked to stop (so that all stop after the same iteration).
+bool end_of_iteration(ProcessGroup* group, IterationStats& stats, bool stop_requested) {
+  if (!group) return stop_requested;
+  return average_values_and_any(
+      *group, {&stats.loss_d, &stats.loss_g, &stats.d_real, &stats.d_fake, &stats.penalty}, stop_requested);
+}
 
 nlohmann::json metrics_record(const IterationValues& v, double seconds, int64_t skipped) {
   nlohmann::json record = {{"iter", v.iteration},   {"time_s", seconds},
@@ -77,7 +72,7 @@ std::string short_status(const IterationValues& v) {
 }  // namespace
 
 RunSummary run_training(const TrainConfig& config, const std::string& run_dir,
-                        std::ostream& console, bool resume) {
+                        std::ostream& console, bool resume, ProcessGroup* group) {
   const int64_t threads = configure_threads(config.threads);
   const c10::Device device = resolve_device(config.device);
   ProgressBar bar(console, !config.quiet && &console == &std::cout && stdout_is_terminal());
@@ -105,9 +100,12 @@ RunSummary run_training(const TrainConfig& config, const std::string& run_dir,
   } else {
     log.important("run directory: " + run_dir);
   }
+  if (group) join_group(trainer, *group);
   log.important("training " + config.loss + " on " + config.dataset + " for " +
                 std::to_string(config.iters) + " generator iterations (batch " +
-                std::to_string(config.batch_size) + ", n_critic " +
+                std::to_string(config.batch_size) +
+                (group ? " on each of " + std::to_string(group->world_size()) + " ranks" : std::string()) +
+                ", n_critic " +
                 std::to_string(config.n_critic) + ", seed " + std::to_string(config.seed) +
                 ") on " + device.str() + " with " + std::to_string(threads) + " threads");
 
@@ -126,16 +124,20 @@ RunSummary run_training(const TrainConfig& config, const std::string& run_dir,
   std::string status;  // the latest values read back, for the progress bar
   while (trainer.iteration() < config.iters) {
     IterationStats stats;
+    bool stopping = false;
+    const std::string kept = last_checkpoint.empty() ? std::string("none yet") : last_checkpoint;
     try {
       stats = trainer.train_iteration();
+      stopping = end_of_iteration(group, stats, stop.requested());
     } catch (const DivergenceError& e) {
-      throw RunError(std::string(e.what()) + "; stopped (--on-nan stop); last good checkpoint: " +
-                     (last_checkpoint.empty() ? std::string("none yet") : last_checkpoint));
+      throw RunError(std::string(e.what()) + "; stopped (--on-nan stop); last good checkpoint: " + kept);
+    } catch (const RunError& e) {
+      if (!group) throw;
+      throw RunError(std::string(e.what()) + "; last checkpoint: " + kept);  // a lost rank
     }
     const int64_t it = stats.iteration;
     const double rate = (it - first_iteration) / std::max(session_s(), 1e-9);
     const bool last = it == config.iters;
-    const bool stopping = stop.requested();
     const bool log_now = it % config.log_every == 0 || last;
     const bool print_now = it % config.print_every == 0 || last;
     const bool eval_now = last || (config.eval_every > 0 && it % config.eval_every == 0);
@@ -171,7 +173,7 @@ RunSummary run_training(const TrainConfig& config, const std::string& run_dir,
     if (stopping && !last) {
       summary.stopped = true;
       summary.seconds = time_before + session_s();
-      log.important("stopped by signal " + std::to_string(g_stop_signal.load()) +
+      log.important("stopped by signal " + std::to_string(stop.signal()) +
                     " at iteration " + std::to_string(it) + "; checkpoint " + last_checkpoint);
       log.important("resume with: wgan train --resume " + run_dir);
       return summary;
@@ -193,6 +195,26 @@ RunSummary run_training(const TrainConfig& config, const std::string& run_dir,
   if (!summary.final_metrics.empty()) log.important(describe_metrics(summary.final_metrics));
   log.important("model: " + final_checkpoint_path(run_dir));
   return summary;
+}
+
+void run_worker(const TrainConfig& config, const std::string& run_dir, bool resume,
+                ProcessGroup& group) {
+  configure_threads(config.threads);
+  const c10::Device device = resolve_device(config.device);
+  auto data = make_batch_source(config, [](const std::string&) {}, data_cache_dir(config, run_dir));
+  Trainer trainer(config, make_networks(config), data, device);
+  if (resume) {
+    const std::string checkpoint = latest_checkpoint(run_dir);
+    if (checkpoint.empty())
+      throw UsageError("--resume " + run_dir + ": no checkpoint in " + run_dir + "/checkpoints");
+    trainer.restore(checkpoint);
+  }
+  join_group(trainer, group);
+  StopSignals stop;
+  while (trainer.iteration() < config.iters) {
+    IterationStats stats = trainer.train_iteration();
+    if (end_of_iteration(&group, stats, stop.requested())) return;
+  }
 }
 
 }  // namespace wgan

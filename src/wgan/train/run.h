@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "wgan/dist/process_group.h"
 #include "wgan/train/config.h"
 #include "wgan/train/trainer.h"
 
@@ -26,7 +27,16 @@ struct RunSummary {
 // checkpoint of the directory and drops metrics records written after it. SIGINT and SIGTERM
 // finish the current iteration, write a checkpoint and return with `stopped` set. A
 // divergence under --on-nan stop throws RunError naming the iteration and the last checkpoint.
+//
+// With a process group (data-parallel training, docs/distributed.md) this is rank 0: it trains
+// its share of every batch and writes everything; the other ranks run run_worker.
 RunSummary run_training(const TrainConfig& config, const std::string& run_dir,
-                        std::ostream& console, bool resume = false);
+                        std::ostream& console, bool resume = false, ProcessGroup* group = nullptr);
+
+// Ranks other than 0: the same training (their share of every batch) and nothing written. With
+// `resume`, restores the newest checkpoint of run_dir, as rank 0 does. Returns when the run
+// ends or rank 0 stops it (a signal on any rank stops all of them after the same iteration).
+void run_worker(const TrainConfig& config, const std::string& run_dir, bool resume,
+                ProcessGroup& group);
 
 }  // namespace wgan

@@ -45,6 +45,17 @@ Trainer::Trainer(TrainConfig config, NetworkPair networks, std::shared_ptr<Batch
   bf16_ = config_.precision == "bf16";
 }
 
+void Trainer::set_rank(int64_t rank, int64_t world_size) {
+  rank_ = rank;
+  world_size_ = world_size;
+}
+
+torch::Tensor Trainer::my_rows(const torch::Tensor& global) const {
+  if (world_size_ == 1) return global;
+  const int64_t n = global.size(0) / world_size_;
+  return global.slice(0, rank_ * n, (rank_ + 1) * n);
+}
+
 int64_t Trainer::critic_steps_for(int64_t iteration) const {
   // The reference WGAN code's warm-up: a near-optimal critic early on and now and then.
   if (config_.critic_warmup && (iteration < 25 || iteration % 500 == 0)) return 100;
@@ -77,9 +88,9 @@ void Trainer::step(torch::optim::Optimizer& optimizer, NetworkImpl& network,
 CriticLoss Trainer::critic_step(int64_t k) {
   const int64_t batch = config_.batch_size;
   CriticBatch b;
-  b.real = data_->batch(counters_.real_batches_drawn++, batch).to(device_);
+  b.real = my_rows(data_->batch(counters_.real_batches_drawn++, batch * world_size_)).to(device_);
   auto noise_gen = make_generator(config_.seed, Stream::kCriticNoise, counters_.iteration, k);
-  const auto noise = sample_noise(config_, batch, noise_gen).to(device_);
+  const auto noise = my_rows(sample_noise(config_, batch * world_size_, noise_gen)).to(device_);
   std::optional<AutocastScope> autocast;
   autocast.emplace(device_, bf16_);
   if (config_.fast_paths) {
@@ -93,7 +104,7 @@ CriticLoss Trainer::critic_step(int64_t k) {
   b.joint_pass = joint_critic_pass_;
   if (objective_->needs_interpolation()) {
     auto alpha_gen = make_generator(config_.seed, Stream::kInterpolation, counters_.iteration, k);
-    b.alpha = torch::rand({batch}, alpha_gen).to(device_);
+    b.alpha = my_rows(torch::rand({batch * world_size_}, alpha_gen)).to(device_);
   }
   optimizer_d_->zero_grad();
   CriticLoss loss = objective_->critic_loss(*networks_.critic, b);
@@ -113,7 +124,7 @@ torch::Tensor Trainer::generator_step() {
     for (auto& p : critic_params) p.requires_grad_(false);
   optimizer_g_->zero_grad();
   auto noise_gen = make_generator(config_.seed, Stream::kGeneratorNoise, counters_.iteration);
-  const auto noise = sample_noise(config_, config_.batch_size, noise_gen).to(device_);
+  const auto noise = my_rows(sample_noise(config_, config_.batch_size * world_size_, noise_gen)).to(device_);
   torch::Tensor loss;
   {
     AutocastScope autocast(device_, bf16_);

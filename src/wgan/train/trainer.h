@@ -61,6 +61,11 @@ class Trainer {
   // data-parallel training all-reduces gradients.
   std::function<void(NetworkImpl&)> before_optimizer_step;
 
+  // Data-parallel rank `rank` of `world_size`, each with config.batch_size samples: real data,
+  // noise and interpolation weights are drawn for the global batch (world_size x batch_size,
+  // exactly as one process with that batch draws them) and this rank takes its rows.
+  void set_rank(int64_t rank, int64_t world_size);
+
  private:
   CriticLoss critic_step(int64_t step_in_iteration);
   torch::Tensor generator_step();
@@ -78,6 +83,10 @@ class Trainer {
   TrainingCounters counters_;
   bool joint_critic_pass_ = false;  // fast path: real and fake in one critic pass
   bool bf16_ = false;               // --precision bf16: forward passes under autocast
+  int64_t rank_ = 0, world_size_ = 1;
+
+  // This rank's rows of a global-batch draw.
+  torch::Tensor my_rows(const torch::Tensor& global) const;
 };
 
 }  // namespace wgan

@@ -1,0 +1,115 @@
+#include "wgan/dist/process_group.h"
+
+#include <ATen/ATen.h>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+
+#include "wgan/core/error.h"
+
+#ifdef WGAN_HAVE_GLOO
+#include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
+#include <torch/csrc/distributed/c10d/TCPStore.hpp>
+#endif
+
+namespace wgan {
+namespace {
+
+std::string who(const DistOptions& o) {
+  return "rank " + std::to_string(o.rank) + " of " + std::to_string(o.world_size);
+}
+
+std::string timeout_text(const DistOptions& o) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", o.timeout_s);
+  return text;
+}
+
+}  // namespace
+
+int find_free_port(const std::string& address) {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_port = 0;
+  inet_pton(AF_INET, address.c_str(), &a.sin_addr);
+  socklen_t size = sizeof a;
+  const bool ok = fd >= 0 && bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0 &&
+                  getsockname(fd, reinterpret_cast<sockaddr*>(&a), &size) == 0;
+  const int error = errno;
+  if (fd >= 0) close(fd);
+  if (!ok) throw RunError("could not find a free port on " + address + ": " + std::strerror(error));
+  return ntohs(a.sin_port);
+}
+
+#ifdef WGAN_HAVE_GLOO
+
+struct ProcessGroup::Impl {
+  c10::intrusive_ptr<c10d::Store> store;
+  c10::intrusive_ptr<c10d::ProcessGroupGloo> gloo;
+};
+
+bool ProcessGroup::available() { return true; }
+
+ProcessGroup::ProcessGroup(const DistOptions& options) : options_(options), impl_(new Impl) {
+  const auto timeout = std::chrono::milliseconds(static_cast<int64_t>(options.timeout_s * 1000));
+  try {
+    c10d::TCPStoreOptions store_options;
+    store_options.port = static_cast<uint16_t>(options.master_port);
+    store_options.isServer = options.rank == 0;
+    store_options.numWorkers = static_cast<int>(options.world_size);
+    store_options.waitWorkers = true;
+    store_options.timeout = timeout;
+    impl_->store = c10::make_intrusive<c10d::TCPStore>(options.master_addr, store_options);
+    auto gloo_options = c10d::ProcessGroupGloo::Options::create();
+    gloo_options->timeout = timeout;
+    gloo_options->devices.push_back(c10d::ProcessGroupGloo::createDeviceForHostname(options.master_addr));
+    impl_->gloo = c10::make_intrusive<c10d::ProcessGroupGloo>(
+        impl_->store, static_cast<int>(options.rank), static_cast<int>(options.world_size), gloo_options);
+  } catch (const std::exception& e) {
+    throw RunError(who(options) + ": could not join the group at " + options.master_addr + ":" +
+                   std::to_string(options.master_port) + " within " + timeout_text(options) +
+                   " s (--dist-timeout): " + e.what());
+  }
+}
+
+ProcessGroup::~ProcessGroup() = default;
+
+void ProcessGroup::all_reduce(at::Tensor& tensor, ReduceOp op) {
+  const bool staged = !tensor.device().is_cpu();
+  std::vector<at::Tensor> buffers{staged ? tensor.cpu() : tensor};
+  c10d::AllreduceOptions reduce;
+  reduce.reduceOp = op == ReduceOp::kSum ? c10d::ReduceOp::SUM : c10d::ReduceOp::MAX;
+  try {
+    impl_->gloo->allreduce(buffers, reduce)->wait();
+  } catch (const std::exception& e) {
+    throw RunError(who(options_) + ": lost the other ranks (one stopped, or did not answer within " +
+                   timeout_text(options_) + " s, --dist-timeout): " + e.what());
+  }
+  if (staged) tensor.copy_(buffers[0]);
+}
+
+#else  // built without c10d/Gloo
+
+struct ProcessGroup::Impl {};
+
+bool ProcessGroup::available() { return false; }
+
+ProcessGroup::ProcessGroup(const DistOptions& options) : options_(options) {
+  throw UsageError(who(options) + ": this wgan was built without c10d/Gloo (install libgloo-dev "
+                   "and rebuild); expected a single process (--nproc 1, --world-size 1)");
+}
+
+ProcessGroup::~ProcessGroup() = default;
+
+void ProcessGroup::all_reduce(at::Tensor&, ReduceOp) {}
+
+#endif
+
+}  // namespace wgan
