@@ -222,6 +222,35 @@ TEST(DataParallel, TheLauncherNamesTheRankThatDied) {
       << output;
 }
 
+// SIGTERM to the launcher reaches both ranks; they agree to stop after the same iteration, rank 0
+// writes the checkpoint, and a resume with --nproc 2 ends bit for bit where a straight run does.
+TEST(DataParallel, StopAndResumeLikeAStraightRun) {
+  if (!ProcessGroup::available()) GTEST_SKIP() << "built without c10d/Gloo";
+  TempDir dir;
+  const std::string args = "train --iters 300 --g-width 32 --d-width 32 --batch-size 32 --seed 3 --quiet "
+                           "--eval-every 100 --eval-samples 100 --sample-every 0 --checkpoint-every 0 --nproc 2";
+  ASSERT_EQ(test::run_wgan(args + " --out " + dir / "straight").status, 0);
+  std::vector<std::string> argv = {"train"};
+  std::istringstream words(args.substr(6) + " --out " + dir / "stopped");
+  for (std::string w; words >> w;) argv.push_back(w);
+  const pid_t launcher = spawn_wgan(argv, dir / "launcher.txt");
+  ASSERT_TRUE(wait_until([&] { return test::count_lines(test::read_file(dir / "stopped/metrics.jsonl")) >= 3; }, 120));
+  kill(launcher, SIGTERM);
+  const int status = wait_for(launcher, 60);
+  if (status < 0) kill(launcher, SIGKILL);
+  ASSERT_EQ(status, 0) << test::read_file(dir / "launcher.txt");
+  const std::string log = test::read_file(dir / "stopped/log.txt");
+  EXPECT_NE(log.find("stopped by signal 15"), std::string::npos) << log;
+  ASSERT_FALSE(list_checkpoints(dir / "stopped").empty());
+  EXPECT_LT(load_checkpoint(list_checkpoints(dir / "stopped").back()).counters.iteration, 300);
+
+  const auto resumed = test::run_wgan("train --resume " + dir / "stopped" + " --nproc 2");
+  ASSERT_EQ(resumed.status, 0) << resumed.output;
+  const Difference d = compare_final_parameters(dir / "straight", dir / "stopped");
+  EXPECT_EQ(d.largest, 0.0);
+  EXPECT_EQ(test::metrics_without_time(dir / "straight"), test::metrics_without_time(dir / "stopped"));
+}
+
 TEST(DataParallel, FlagsAreChecked) {
   test::expect_usage_error("train --world-size 2 --rank 2", "--rank 2: expected 0 to 1");
   test::expect_usage_error("train --nproc 2 --world-size 2", "expected one of the two");

@@ -82,6 +82,7 @@ ProcessGroup::ProcessGroup(const DistOptions& options) : options_(options), impl
 ProcessGroup::~ProcessGroup() = default;
 
 void ProcessGroup::all_reduce(at::Tensor& tensor, ReduceOp op) {
+  const auto start = std::chrono::steady_clock::now();
   const bool staged = !tensor.device().is_cpu();
   std::vector<at::Tensor> buffers{staged ? tensor.cpu() : tensor};
   c10d::AllreduceOptions reduce;
@@ -93,6 +94,7 @@ void ProcessGroup::all_reduce(at::Tensor& tensor, ReduceOp op) {
                    timeout_text(options_) + " s, --dist-timeout): " + e.what());
   }
   if (staged) tensor.copy_(buffers[0]);
+  collective_seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
 #else  // built without c10d/Gloo

@@ -49,9 +49,13 @@ class ProcessGroup {
   // not answer within the timeout.
   void all_reduce(at::Tensor& tensor, ReduceOp op);
 
+  // Wall time spent inside all_reduce so far (waiting for slower ranks included).
+  double collective_seconds() const { return collective_seconds_; }
+
  private:
   struct Impl;
   DistOptions options_;
+  double collective_seconds_ = 0;
   std::unique_ptr<Impl> impl_;
 };
 

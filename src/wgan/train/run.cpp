@@ -188,6 +188,13 @@ RunSummary run_training(const TrainConfig& config, const std::string& run_dir,
                 static_cast<long long>(trainer.iteration()), summary.seconds,
                 (trainer.iteration() - first_iteration) / std::max(session, 1e-9));
   log.important(done);
+  if (group) {
+    char share[160];
+    std::snprintf(share, sizeof share, "rank 0 spent %.1f s of %.1f s (%.0f %%) in all-reduce (%lld ranks)",
+                  group->collective_seconds(), session, 100 * group->collective_seconds() / std::max(session, 1e-9),
+                  static_cast<long long>(group->world_size()));
+    log.important(share);
+  }
   char estimate[96];
   std::snprintf(estimate, sizeof estimate, "final Wasserstein estimate %.4f",
                 summary.last.wasserstein_estimate);
