@@ -37,7 +37,8 @@ for case in cases:
 phase_rows = [r for r in rows if r["mode"] in ("wgan-phases", "pytorch-phases")]
 if phase_rows:
     print("\nPhases, ms per generator iteration (wgan / PyTorch; both make the fake batch without a graph):\n")
-    names = list(phase_rows[0]["phases_ms"])
+    order = ["g_forward", "d_forward_backward", "penalty", "d_optimizer", "g_step_forward_backward", "g_optimizer"]
+    names = [n for n in order if n in phase_rows[0]["phases_ms"]]
     print("| case | " + " | ".join(names) + " | sum |")
     print("| --- |" + " ---: |" * (len(names) + 1))
     for case in cases:

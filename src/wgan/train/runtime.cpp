@@ -26,4 +26,11 @@ c10::Device resolve_device(const std::string& name) {
   throw UsageError("--device: unknown device '" + name + "'; expected cpu, cuda, cuda:N or auto");
 }
 
+c10::Device resolve_device_for_rank(const std::string& name, int64_t rank) {
+  const c10::Device device = resolve_device(name);
+  if (!device.is_cuda() || (name != "cuda" && name != "auto")) return device;
+  const int64_t gpus = static_cast<int64_t>(torch::cuda::device_count());
+  return c10::Device(c10::kCUDA, static_cast<c10::DeviceIndex>(rank % std::max<int64_t>(gpus, 1)));
+}
+
 }  // namespace wgan
