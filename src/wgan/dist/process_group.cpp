@@ -8,7 +8,9 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 
 #include "wgan/core/error.h"
@@ -30,6 +32,19 @@ std::string timeout_text(const DistOptions& o) {
   std::snprintf(text, sizeof text, "%g", o.timeout_s);
   return text;
 }
+
+#ifdef WGAN_HAVE_GLOO
+// The network device Gloo binds to on this machine: the interface named by GLOO_SOCKET_IFNAME
+// (as torch.distributed reads it); loopback when the master is this machine's loopback (one
+// machine needs no network); otherwise the address this machine's hostname resolves to.
+std::shared_ptr<::gloo::transport::Device> local_device(const std::string& master_addr) {
+  if (const char* interface = std::getenv("GLOO_SOCKET_IFNAME"); interface && *interface)
+    return c10d::ProcessGroupGloo::createDeviceForInterface(interface);
+  if (master_addr == "127.0.0.1" || master_addr == "localhost" || master_addr == "::1")
+    return c10d::ProcessGroupGloo::createDeviceForHostname(master_addr);
+  return c10d::ProcessGroupGloo::createDefaultDevice();
+}
+#endif
 
 }  // namespace
 
@@ -65,17 +80,20 @@ ProcessGroup::ProcessGroup(const DistOptions& options) : options_(options), impl
     store_options.isServer = options.rank == 0;
     store_options.numWorkers = static_cast<int>(options.world_size);
     store_options.waitWorkers = true;
-    store_options.timeout = timeout;
+    // Ranks may start minutes apart (several machines, a loaded one): the rendezvous waits
+    // at least 5 minutes; the collectives wait --dist-timeout.
+    store_options.timeout = std::max(timeout, std::chrono::milliseconds(300000));
     impl_->store = c10::make_intrusive<c10d::TCPStore>(options.master_addr, store_options);
     auto gloo_options = c10d::ProcessGroupGloo::Options::create();
     gloo_options->timeout = timeout;
-    gloo_options->devices.push_back(c10d::ProcessGroupGloo::createDeviceForHostname(options.master_addr));
+    gloo_options->devices.push_back(local_device(options.master_addr));
     impl_->gloo = c10::make_intrusive<c10d::ProcessGroupGloo>(
         impl_->store, static_cast<int>(options.rank), static_cast<int>(options.world_size), gloo_options);
   } catch (const std::exception& e) {
     throw RunError(who(options) + ": could not join the group at " + options.master_addr + ":" +
-                   std::to_string(options.master_port) + " within " + timeout_text(options) +
-                   " s (--dist-timeout): " + e.what());
+                   std::to_string(options.master_port) + " (expected rank 0 there and all " +
+                   std::to_string(options.world_size) + " ranks within max(--dist-timeout, 300 s)): " +
+                   e.what());
   }
 }
 
