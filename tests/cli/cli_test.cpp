@@ -128,6 +128,20 @@ TEST(Cli, BareTrainUsesTheDemoPreset) {
   EXPECT_EQ(config["dataset"], "gaussians25");
   EXPECT_EQ(config["loss"], "wgan-gp");
   EXPECT_EQ(config["iters"], 2);
+  EXPECT_EQ(config["precision"], "fp32");
+}
+
+TEST(Cli, Bf16RunRecordsItsPrecisionAndResumesWithIt) {
+  TempDir dir;
+  const std::string run = dir / "bf16";
+  CommandResult r = run_wgan("train --precision bf16 --iters 3 --g-width 32 --d-width 32 --eval-samples 200 --quiet --out " + run);
+  ASSERT_EQ(r.status, 0) << r.output;
+  EXPECT_EQ(nlohmann::json::parse(read_file(run + "/config.json"))["precision"], "bf16");
+  CommandResult resumed = run_wgan("train --resume " + run + " --iters 5 --quiet");
+  ASSERT_EQ(resumed.status, 0) << resumed.output;
+  EXPECT_EQ(nlohmann::json::parse(read_file(run + "/config.json"))["precision"], "bf16");
+  EXPECT_EQ(count_lines(read_file(run + "/metrics.jsonl")), 1 + 1);  // iterations 3 and 5 (log every 10)
+  expect_usage_error("train --precision fp16 --out " + (dir / "x"), "fp32, bf16");
 }
 
 }  // namespace
