@@ -91,8 +91,7 @@ CriticLoss Trainer::critic_step(int64_t k) {
   b.real = my_rows(data_->batch(counters_.real_batches_drawn++, batch * world_size_)).to(device_);
   auto noise_gen = make_generator(config_.seed, Stream::kCriticNoise, counters_.iteration, k);
   const auto noise = my_rows(sample_noise(config_, batch * world_size_, noise_gen)).to(device_);
-  std::optional<AutocastScope> autocast;
-  autocast.emplace(device_, bf16_);
+  std::optional<AutocastScope> autocast(std::in_place, device_, bf16_);  // until backward
   if (config_.fast_paths) {
     // The fake batch needs no graph: the critic step does not train the generator.
     torch::NoGradGuard no_grad;
