@@ -130,6 +130,23 @@ TEST(DataParallel, TwoRanksTrainLikeOneProcessWithTwiceTheBatch) {
   EXPECT_LT(gp.largest, 1e-5) << "wgan-gp, largest parameter difference after 5 generator iterations";
 }
 
+// The real MNIST digits through seed 004's networks (no batch norm in either): each rank takes
+// its rows of the global batch from the shuffled epoch order of the images.
+TEST(DataParallel, MnistImagesSplitLikeOneProcess) {
+  if (!ProcessGroup::available()) GTEST_SKIP() << "built without c10d/Gloo";
+  const std::string mnist = test::mnist_dir();
+  if (mnist.empty()) GTEST_SKIP() << "the MNIST test set is not available; set WGAN_MNIST_DIR";
+  TempDir dir;
+  const std::string args = "--preset seed004-mnist-gp --data " + mnist +
+                           " --ngf 8 --ndf 8 --iters 3 --optimizer sgd --lr 1e-3 --seed 11 --threads 1 --quiet"
+                           " --sample-every 0 --log-every 1";
+  const auto two = test::run_wgan("train " + args + " --batch-size 8 --nproc 2 --out " + dir / "two");
+  ASSERT_EQ(two.status, 0) << two.output;
+  const auto one = test::run_wgan("train " + args + " --batch-size 16 --out " + dir / "one");
+  ASSERT_EQ(one.status, 0) << one.output;
+  EXPECT_LT(compare_final_parameters(dir / "two", dir / "one").largest, 1e-6);
+}
+
 // With Adam (eps 1e-8) in the critic too, a parameter whose gradient cancels to float noise
 // (a last-layer bias when as many real as fake samples activate its unit) moves by about lr per
 // step in the direction of the noise, and the noise of a mean over 64 differs from that of two
