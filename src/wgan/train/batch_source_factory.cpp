@@ -13,12 +13,21 @@ std::shared_ptr<BatchSource> make_batch_source(const TrainConfig& config, const 
   if (is_toy_dataset(config.dataset))
     return std::make_shared<ToySource>(ToyDistribution::from_name(config.dataset), config.seed,
                                        config.toy_points);
+  return make_image_batch_source(load_configured_images(config, log, default_cache_dir), config.seed);
+}
+
+ImageDataset load_configured_images(const TrainConfig& config, const LoadLog& log,
+                                    const std::string& default_cache_dir) {
   const std::string cache = config.data_cache.empty() ? default_cache_dir : config.data_cache;
   ImageDataset data = load_image_dataset(config.dataset, config.data_dir, config.split,
                                          config.image_size, config.channels, cache, log);
   if (log) log("data: " + data.description);
-  return std::make_shared<PrefetchingSource>(
-      std::make_shared<ImageSource>(std::move(data.images), config.seed));
+  return data;
+}
+
+std::shared_ptr<BatchSource> make_image_batch_source(const ImageDataset& data, uint64_t seed) {
+  // The tensor is shared, not copied.
+  return std::make_shared<PrefetchingSource>(std::make_shared<ImageSource>(data.images, seed));
 }
 
 std::string data_cache_dir(const TrainConfig& config, const std::string& run_dir) {

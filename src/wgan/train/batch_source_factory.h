@@ -14,6 +14,14 @@ namespace wgan {
 std::shared_ptr<BatchSource> make_batch_source(const TrainConfig& config, const LoadLog& log = {},
                                                const std::string& default_cache_dir = "");
 
+// The image dataset a configuration names, loaded once (and logged as "data: ..."), for
+// a run that serves it as batches and also measures against it (--features).
+ImageDataset load_configured_images(const TrainConfig& config, const LoadLog& log,
+                                    const std::string& default_cache_dir);
+
+// Batches of an already loaded image dataset, in the run's epoch order, prefetched.
+std::shared_ptr<BatchSource> make_image_batch_source(const ImageDataset& data, uint64_t seed);
+
 // The cache directory of a run: --data-cache, else .wgan-cache beside the run directory.
 std::string data_cache_dir(const TrainConfig& config, const std::string& run_dir);
 

@@ -39,10 +39,10 @@ nlohmann::json evaluate_generator(NetworkImpl& generator, const TrainConfig& con
 }
 
 Evaluator::Evaluator(const TrainConfig& config, const std::string& cache_dir, const LoadLog& log,
-                     c10::Device device)
+                     c10::Device device, const torch::Tensor* real_images)
     : config_(config), device_(device) {
   if (!is_toy_dataset(config.dataset) && !config.features.empty())
-    images_ = std::make_unique<ImageEvaluator>(config, cache_dir, log, device);
+    images_ = std::make_unique<ImageEvaluator>(config, cache_dir, log, device, real_images);
 }
 
 Evaluator::~Evaluator() = default;

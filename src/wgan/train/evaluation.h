@@ -30,7 +30,10 @@ nlohmann::json evaluate_generator(NetworkImpl& generator, const TrainConfig& con
 // (ImageEvaluator, which loads the network and the real features once, here).
 class Evaluator {
  public:
-  Evaluator(const TrainConfig& config, const std::string& cache_dir, const LoadLog& log, c10::Device device);
+  // `real_images` (uint8 [N, C, H, W]): the run's dataset when it is already in memory;
+  // otherwise an image evaluator loads it.
+  Evaluator(const TrainConfig& config, const std::string& cache_dir, const LoadLog& log, c10::Device device,
+            const torch::Tensor* real_images = nullptr);
   ~Evaluator();
   nlohmann::json evaluate(NetworkImpl& generator, int64_t n, uint64_t stream_index) const;
 

@@ -27,17 +27,19 @@ std::string hex(uint64_t value) {
 }  // namespace
 
 ImageEvaluator::ImageEvaluator(const TrainConfig& config, const std::string& cache_dir, const LoadLog& log,
-                               c10::Device device)
+                               c10::Device device, const torch::Tensor* real_images)
     : config_(config), device_(device), network_(std::make_unique<FeatureNetwork>(config.features)) {
   const auto say = [&](const std::string& line) { if (log) log(line); };
   say("features: " + network_->description());
-  const ImageDataset data = load_image_dataset(config.dataset, config.data_dir, config.split, config.image_size,
-                                               config.channels, cache_dir, log);
+  const torch::Tensor all = real_images ? *real_images
+                                         : load_image_dataset(config.dataset, config.data_dir, config.split,
+                                                              config.image_size, config.channels, cache_dir, log)
+                                               .images;
   // A fixed random subset (the same for every run and seed), so that runs share the cache.
-  const int64_t n = std::min(kRealFeatureImages, data.images.size(0));
+  const int64_t n = std::min(kRealFeatureImages, all.size(0));
   auto gen = make_generator(0, Stream::kEvaluation, kRealImagesIndex);
-  const auto chosen = torch::randperm(data.images.size(0), gen, torch::TensorOptions().dtype(torch::kInt64)).slice(0, 0, n);
-  const auto images = data.images.index_select(0, chosen).contiguous();
+  const auto chosen = torch::randperm(all.size(0), gen, torch::TensorOptions().dtype(torch::kInt64)).slice(0, 0, n);
+  const auto images = all.index_select(0, chosen).contiguous();
   const uint64_t key = fnv1a64(network_->fingerprint(),
                                fnv1a64(static_cast<const char*>(images.data_ptr()), images.nbytes()));
   const std::string path = cache_dir + "/real-features-" + hex(key) + ".pt";

@@ -20,8 +20,10 @@ class ImageEvaluator {
  public:
   // Loads the feature network and the real features: from `cache_dir` when this dataset (by
   // content) and network (by file) were seen before, else computed and cached there.
+  // `real_images` (uint8 [N, C, H, W]): the dataset when the caller has it in memory already;
+  // otherwise it is loaded here.
   ImageEvaluator(const TrainConfig& config, const std::string& cache_dir, const LoadLog& log,
-                 c10::Device device);
+                 c10::Device device, const torch::Tensor* real_images = nullptr);
 
   // fid, kid, kid_std; with a classifier also classifier_score, classes_covered,
   // classes_total and class_histogram. `n` images from the evaluation stream `stream_index`.

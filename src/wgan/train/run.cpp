@@ -1,6 +1,7 @@
 #include "wgan/train/run.h"
 
 #include <chrono>
+#include <optional>
 #include <filesystem>
 #include <cstdio>
 #include <iostream>
@@ -80,9 +81,12 @@ RunSummary run_training(const TrainConfig& config, const std::string& run_dir,
   log.set_progress_bar(&bar);
   const std::string cache_dir = data_cache_dir(config, run_dir);
   const auto log_line = [&](const std::string& text) { log.line(text); };
-  auto data = make_batch_source(config, log_line, cache_dir);
+  // An image dataset is loaded once, for the batches and for the real features of --features.
+  std::optional<ImageDataset> images;
+  if (!is_toy_dataset(config.dataset)) images = load_configured_images(config, log_line, cache_dir);
+  auto data = images ? make_image_batch_source(*images, config.seed) : make_batch_source(config, log_line, cache_dir);
   Trainer trainer(config, make_networks(config), data, device);
-  const Evaluator evaluator(config, cache_dir, log_line, device);
+  const Evaluator evaluator(config, cache_dir, log_line, device, images ? &images->images : nullptr);
   RunPictures pictures(config, run_dir);
   pictures.write_real(*data);
 
