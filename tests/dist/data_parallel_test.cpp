@@ -161,18 +161,26 @@ TEST(DataParallel, WithAdamOnlyNoiseLevelGradientsDiffer) {
   EXPECT_LT(d.beyond, d.total / 1000) << d.beyond << " of " << d.total << " elements differ by more than 1e-5";
 }
 
+// Ranks 0 and 1 of an endless 2-D run in dir/run, started by hand (--world-size 2 --rank R) on a
+// free port, with `extra` arguments; their output in dir/rank0.txt and dir/rank1.txt.
+std::pair<pid_t, pid_t> start_two_ranks(const TempDir& dir, const std::vector<std::string>& extra) {
+  const std::string port = std::to_string(find_free_port("127.0.0.1"));
+  auto args = [&](int rank) {
+    std::vector<std::string> a = {"train", "--iters", "100000", "--g-width", "64", "--d-width", "64",
+                                  "--threads", "1", "--quiet", "--eval-every", "0", "--sample-every", "0",
+                                  "--out", dir / "run", "--world-size", "2", "--rank", std::to_string(rank),
+                                  "--master-port", port};
+    a.insert(a.end(), extra.begin(), extra.end());
+    return a;
+  };
+  const pid_t rank0 = spawn_wgan(args(0), dir / "rank0.txt");
+  return {rank0, spawn_wgan(args(1), dir / "rank1.txt")};
+}
+
 TEST(DataParallel, ARankThatDiesStopsTheOtherWithAClearMessage) {
   if (!ProcessGroup::available()) GTEST_SKIP() << "built without c10d/Gloo";
   TempDir dir;
-  const std::string port = std::to_string(find_free_port("127.0.0.1"));
-  auto args = [&](int rank) {
-    return std::vector<std::string>{"train", "--iters", "100000", "--g-width", "64", "--d-width", "64",
-                                    "--threads", "1", "--quiet", "--checkpoint-every", "20", "--eval-every", "0",
-                                    "--sample-every", "0", "--out", dir / "run", "--world-size", "2",
-                                    "--rank", std::to_string(rank), "--master-port", port, "--dist-timeout", "20"};
-  };
-  const pid_t rank0 = spawn_wgan(args(0), dir / "rank0.txt");
-  const pid_t rank1 = spawn_wgan(args(1), dir / "rank1.txt");
+  const auto [rank0, rank1] = start_two_ranks(dir, {"--checkpoint-every", "20", "--dist-timeout", "20"});
   const bool checkpointed = wait_until([&] { return !latest_checkpoint(dir / "run").empty(); }, 120);
   kill(rank1, SIGKILL);
   const auto killed_at = Clock::now();
@@ -193,15 +201,7 @@ TEST(DataParallel, ARankThatDiesStopsTheOtherWithAClearMessage) {
 TEST(DataParallel, ARankThatHangsStopsTheOtherAfterTheTimeout) {
   if (!ProcessGroup::available()) GTEST_SKIP() << "built without c10d/Gloo";
   TempDir dir;
-  const std::string port = std::to_string(find_free_port("127.0.0.1"));
-  auto args = [&](int rank) {
-    return std::vector<std::string>{"train", "--iters", "100000", "--g-width", "64", "--d-width", "64",
-                                    "--threads", "1", "--quiet", "--eval-every", "0", "--sample-every", "0",
-                                    "--out", dir / "run", "--world-size", "2", "--rank", std::to_string(rank),
-                                    "--master-port", port, "--dist-timeout", "3"};
-  };
-  const pid_t rank0 = spawn_wgan(args(0), dir / "rank0.txt");
-  const pid_t rank1 = spawn_wgan(args(1), dir / "rank1.txt");
+  const auto [rank0, rank1] = start_two_ranks(dir, {"--dist-timeout", "3"});
   const bool training = wait_until([&] { return test::count_lines(test::read_file(dir / "run/metrics.jsonl")) >= 2; }, 120);
   kill(rank1, SIGSTOP);
   const auto stopped_at = Clock::now();
