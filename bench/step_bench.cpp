@@ -239,6 +239,7 @@ int main(int argc, char** argv) {
   }
   try {
     wgan::configure_threads(threads);
+    if (fast) wgan::keep_freed_memory();  // as `wgan train` does unless --no-fast-paths
     if (want_ceiling) {
       std::cout << ceiling(threads).dump() << std::endl;
       return 0;

@@ -2,21 +2,22 @@
 
 #include "wgan/core/error.h"
 #include "wgan/nets/mlp.h"
+#include "wgan/nets/piecewise_linear.h"
 #include "wgan/nets/sequential_network.h"
+#include "wgan/nets/transposed_convolution.h"
 
 namespace wgan {
 namespace {
 
 using torch::nn::Conv2d;
 using torch::nn::Conv2dOptions;
-using torch::nn::ConvTranspose2d;
 using torch::nn::ConvTranspose2dOptions;
 using torch::nn::Sequential;
 
 bool is_power_of_two(int64_t n) { return n > 0 && (n & (n - 1)) == 0; }
 
-torch::nn::LeakyReLU leaky_relu() {
-  return torch::nn::LeakyReLU(torch::nn::LeakyReLUOptions().negative_slope(0.2));
+PiecewiseLeakyReLU leaky_relu() {
+  return PiecewiseLeakyReLU(torch::nn::LeakyReLUOptions().negative_slope(0.2));
 }
 
 Network sequential(Sequential layers) { return std::make_shared<SequentialNetworkImpl>(std::move(layers)); }
@@ -28,20 +29,20 @@ Network dcgan_generator(const ImageNetOptions& o) {
   while (size != o.image_size) width *= 2, size *= 2;
   Sequential g;
   g->push_back(torch::nn::Unflatten(torch::nn::UnflattenOptions(1, {o.nz, 1, 1})));
-  g->push_back(ConvTranspose2d(ConvTranspose2dOptions(o.nz, width, 4).stride(1).padding(0).bias(false)));
+  g->push_back(TransposedConv2d(ConvTranspose2dOptions(o.nz, width, 4).stride(1).padding(0).bias(false)));
   append_norm(g, o.norm_g, width, 4);
-  g->push_back(torch::nn::ReLU());
+  g->push_back(PiecewiseReLU());
   for (size = 4; size < o.image_size / 2; size *= 2, width /= 2) {
-    g->push_back(ConvTranspose2d(ConvTranspose2dOptions(width, width / 2, 4).stride(2).padding(1).bias(false)));
+    g->push_back(TransposedConv2d(ConvTranspose2dOptions(width, width / 2, 4).stride(2).padding(1).bias(false)));
     append_norm(g, o.norm_g, width / 2, size * 2);
-    g->push_back(torch::nn::ReLU());
+    g->push_back(PiecewiseReLU());
   }
   for (int64_t k = 0; k < o.extra_layers; ++k) {
     g->push_back(Conv2d(Conv2dOptions(width, width, 3).stride(1).padding(1).bias(false)));
     append_norm(g, o.norm_g, width, size);
-    g->push_back(torch::nn::ReLU());
+    g->push_back(PiecewiseReLU());
   }
-  g->push_back(ConvTranspose2d(ConvTranspose2dOptions(width, o.channels, 4).stride(2).padding(1).bias(false)));
+  g->push_back(TransposedConv2d(ConvTranspose2dOptions(width, o.channels, 4).stride(2).padding(1).bias(false)));
   g->push_back(torch::nn::Tanh());
   return sequential(g);
 }
@@ -75,7 +76,7 @@ Network dcgan_mnist_generator(const ImageNetOptions& o) {
   g->push_back(leaky_relu());
   g->push_back(torch::nn::Unflatten(torch::nn::UnflattenOptions(1, {width, base, base})));
   for (int64_t size = base * 2; size <= o.image_size; size *= 2) {
-    g->push_back(ConvTranspose2d(ConvTranspose2dOptions(width, width, 4).stride(2).padding(1)));
+    g->push_back(TransposedConv2d(ConvTranspose2dOptions(width, width, 4).stride(2).padding(1)));
     append_norm(g, o.norm_g, width, size);
     g->push_back(leaky_relu());
   }
@@ -108,16 +109,16 @@ Network dcgan_dense_generator(const ImageNetOptions& o) {
   g->push_back(torch::nn::Linear(torch::nn::LinearOptions(o.nz, width * 16).bias(bias)));
   g->push_back(torch::nn::Unflatten(torch::nn::UnflattenOptions(1, {width, 4, 4})));
   append_norm(g, o.norm_g, width, 4);
-  g->push_back(torch::nn::ReLU());
+  g->push_back(PiecewiseReLU());
   int64_t size = 4;
   for (int64_t k = 1; k < stages; ++k, width /= 2, size *= 2) {
     // TensorFlow's 'same' padding for a 5x5 stride-2 transposed convolution.
-    g->push_back(ConvTranspose2d(
+    g->push_back(TransposedConv2d(
         ConvTranspose2dOptions(width, width / 2, 5).stride(2).padding(2).output_padding(1).bias(bias)));
     append_norm(g, o.norm_g, width / 2, size * 2);
-    g->push_back(torch::nn::ReLU());
+    g->push_back(PiecewiseReLU());
   }
-  g->push_back(ConvTranspose2d(
+  g->push_back(TransposedConv2d(
       ConvTranspose2dOptions(width, o.channels, 5).stride(2).padding(2).output_padding(1)));
   g->push_back(torch::nn::Tanh());
   return sequential(g);

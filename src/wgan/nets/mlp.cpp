@@ -3,6 +3,7 @@
 #include <numeric>
 
 #include "wgan/core/error.h"
+#include "wgan/nets/piecewise_linear.h"
 
 namespace wgan {
 
@@ -20,9 +21,9 @@ torch::nn::Sequential mlp_layers(const MLPOptions& options) {
   for (int64_t i = 0; i < options.depth; ++i) {
     seq->push_back(torch::nn::Linear(in, options.width));
     switch (options.activation) {
-      case Activation::kReLU: seq->push_back(torch::nn::ReLU()); break;
+      case Activation::kReLU: seq->push_back(PiecewiseReLU()); break;
       case Activation::kLeakyReLU:
-        seq->push_back(torch::nn::LeakyReLU(torch::nn::LeakyReLUOptions().negative_slope(0.2)));
+        seq->push_back(PiecewiseLeakyReLU(torch::nn::LeakyReLUOptions().negative_slope(0.2)));
         break;
       case Activation::kELU: seq->push_back(torch::nn::ELU()); break;
     }

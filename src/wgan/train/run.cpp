@@ -75,6 +75,7 @@ std::string short_status(const IterationValues& v) {
 RunSummary run_training(const TrainConfig& config, const std::string& run_dir,
                         std::ostream& console, bool resume, ProcessGroup* group) {
   const int64_t threads = configure_threads(config.threads);
+  if (config.fast_paths) keep_freed_memory();
   const c10::Device device = resolve_device_for_rank(config.device, group ? group->rank() : 0);
   ProgressBar bar(console, !config.quiet && &console == &std::cout && stdout_is_terminal());
   RunLog log(run_dir, console, config.quiet);
@@ -211,6 +212,7 @@ RunSummary run_training(const TrainConfig& config, const std::string& run_dir,
 void run_worker(const TrainConfig& config, const std::string& run_dir, bool resume,
                 ProcessGroup& group) {
   configure_threads(config.threads);
+  if (config.fast_paths) keep_freed_memory();
   const c10::Device device = resolve_device_for_rank(config.device, group.rank());
   auto data = make_batch_source(config, [](const std::string&) {}, data_cache_dir(config, run_dir));
   Trainer trainer(config, make_networks(config), data, device);

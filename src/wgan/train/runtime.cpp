@@ -2,7 +2,13 @@
 
 #include <torch/cuda.h>
 
+#include <cstdlib>
+#include <limits>
 #include <thread>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include "wgan/core/error.h"
 
@@ -13,6 +19,19 @@ int64_t configure_threads(int64_t requested) {
   if (threads <= 0) threads = std::max(1u, std::thread::hardware_concurrency());
   torch::set_num_threads(static_cast<int>(threads));
   return threads;
+}
+
+bool keep_freed_memory() {
+#if defined(__GLIBC__)
+  if (std::getenv("MALLOC_MMAP_THRESHOLD_") || std::getenv("MALLOC_TRIM_THRESHOLD_")) return false;
+  // Up to 1 GiB per allocation from the heap (glibc's default: above 128 KiB, its own mapping,
+  // unmapped on free); the heap's free top is never handed back.
+  const bool mmap_set = mallopt(M_MMAP_THRESHOLD, 1 << 30) == 1;
+  const bool trim_set = mallopt(M_TRIM_THRESHOLD, std::numeric_limits<int>::max()) == 1;
+  return mmap_set && trim_set;
+#else
+  return false;
+#endif
 }
 
 c10::Device resolve_device(const std::string& name) {

@@ -10,6 +10,14 @@ namespace wgan {
 // LibTorch starts with one thread, so this is always called.
 int64_t configure_threads(int64_t requested);
 
+// Tells glibc's malloc to keep freed memory for reuse instead of returning it to the system
+// (a raised mmap threshold and no trimming of the heap). Each training step allocates and frees
+// the same activation-sized buffers; returned to the system, every one of them is page-faulted
+// in again on the next step: 3 million page faults and 8-12 % of a 64x64 WGAN-GP step
+// (docs/performance.md). Left alone when MALLOC_MMAP_THRESHOLD_ or MALLOC_TRIM_THRESHOLD_ is set
+// (the user's choice) and on other C libraries. Returns whether it changed anything.
+bool keep_freed_memory();
+
 // "cpu", "cuda", "cuda:N" or "auto"; UsageError when CUDA is asked for but absent.
 c10::Device resolve_device(const std::string& name);
 

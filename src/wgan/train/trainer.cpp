@@ -7,6 +7,7 @@
 #include "wgan/core/random.h"
 #include "wgan/nets/autocast.h"
 #include "wgan/nets/normalization.h"
+#include "wgan/nets/fast_layers.h"
 #include "wgan/train/optimizer_factory.h"
 
 namespace wgan {
@@ -42,6 +43,8 @@ Trainer::Trainer(TrainConfig config, NetworkPair networks, std::shared_ptr<Batch
   optimizer_d_ = make_optimizer(config_.optimizer_d, networks_.critic->parameters());
   optimizer_g_ = make_optimizer(config_.optimizer_g, networks_.generator->parameters());
   joint_critic_pass_ = config_.fast_paths && !has_batch_norm(*networks_.critic);
+  set_fast_layers(*networks_.generator, config_.fast_paths);
+  set_fast_layers(*networks_.critic, config_.fast_paths);
   bf16_ = config_.precision == "bf16";
 }
 
