@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "wgan/core/error.h"
+#include "wgan/nets/variant_compat.h"
 
 namespace wgan {
 namespace {
@@ -45,15 +46,15 @@ class LayerWriter {
                              : "torch.mm(x, " + w + ".t())");
     } else if (auto* m = dynamic_cast<torch::nn::Conv2dImpl*>(&layer)) {
       const auto& o = m->options;
-      if (!c10::get_if<torch::ExpandingArray<2>>(&o.padding())) unsupported("string padding");
+      if (!variant_compat::get_if<torch::ExpandingArray<2>>(&o.padding())) unsupported("string padding");
       line("torch.conv2d(x, " + tensor(index, "weight", m->weight) + ", " + optional(index, "bias", m->bias) +
-           ", " + ints(*o.stride()) + ", " + ints(*c10::get<torch::ExpandingArray<2>>(o.padding())) +
+           ", " + ints(*o.stride()) + ", " + ints(*variant_compat::get<torch::ExpandingArray<2>>(o.padding())) +
            ", " + ints(*o.dilation()) + ", " + std::to_string(o.groups()) + ")");
     } else if (auto* m = dynamic_cast<torch::nn::ConvTranspose2dImpl*>(&layer)) {
       const auto& o = m->options;
       line("torch.conv_transpose2d(x, " + tensor(index, "weight", m->weight) + ", " +
            optional(index, "bias", m->bias) + ", " + ints(*o.stride()) + ", " +
-           ints(*c10::get<torch::ExpandingArray<2>>(o.padding())) + ", " + ints(*o.output_padding()) +
+           ints(*variant_compat::get<torch::ExpandingArray<2>>(o.padding())) + ", " + ints(*o.output_padding()) +
            ", " + std::to_string(o.groups()) + ", " + ints(*o.dilation()) + ")");
     } else if (auto* m = dynamic_cast<torch::nn::BatchNorm2dImpl*>(&layer)) {
       line("torch.batch_norm(x, " + optional(index, "weight", m->weight) + ", " +

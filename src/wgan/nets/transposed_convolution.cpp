@@ -4,6 +4,7 @@
 #include <torch/autograd.h>
 
 #include "wgan/nets/autocast.h"
+#include "wgan/nets/variant_compat.h"
 
 namespace wgan {
 namespace {
@@ -64,7 +65,7 @@ bool TransposedConv2dImpl::takes_convolution_route(const torch::Tensor& input) c
   return convolution_route && input.dim() == 4 && input.device().is_cpu() &&
          input.scalar_type() == torch::kFloat32 && weight.scalar_type() == torch::kFloat32 &&
          !autocast_enabled_for(input) && options.groups() == 1 && all_ones(*options.dilation()) &&
-         c10::holds_alternative<torch::ExpandingArray<2>>(options.padding()) &&
+         variant_compat::holds_alternative<torch::ExpandingArray<2>>(options.padding()) &&
          options.out_channels() >= kMinOutputChannels;
 }
 
@@ -72,7 +73,7 @@ torch::Tensor TransposedConv2dImpl::forward(const torch::Tensor& input,
                                             const c10::optional<at::IntArrayRef>& output_size) {
   if (output_size || !takes_convolution_route(input))
     return ConvTranspose2dImpl::forward(input, output_size);
-  const auto& padding = c10::get<torch::ExpandingArray<2>>(options.padding());
+  const auto& padding = variant_compat::get<torch::ExpandingArray<2>>(options.padding());
   auto y = TransposedByConvolution::apply(input, weight, at::IntArrayRef(options.stride()).vec(),
                                           at::IntArrayRef(padding).vec(),
                                           at::IntArrayRef(options.output_padding()).vec());
