@@ -6,6 +6,7 @@ shapes, optimisers and threads as the wgan trainer's case of the same name (benc
 
     /usr/bin/python3 bench/pytorch_step.py CASE [--threads 2] [--warmup 3] [--repeats 10]
     /usr/bin/python3 bench/pytorch_step.py CASE --phases   # where the time goes, phase by phase
+    python3 bench/pytorch_step.py CASE --device cuda        # on a GPU (a CUDA PyTorch)
 
 Prints one JSON line: case, mode "pytorch", the median and all timings in ms, peak RSS in MiB.
 """
@@ -106,7 +107,12 @@ PHASES = ["g_forward", "d_forward_backward", "penalty", "d_optimizer", "g_step_f
           "g_optimizer"]
 
 
-def phase_times(args, g, d, shape, nz, batch, loss, opt_g, opt_d, real_data):
+def synchronize(device):
+    if device.type == "cuda":
+        torch.cuda.synchronize(device)
+
+
+def phase_times(args, g, d, shape, nz, batch, loss, opt_g, opt_d, real_data, device):
     """The iteration above taken apart into the phases step_bench --phases times (median of the
     per-iteration sums). The fake batch is made under no_grad here, as wgan does."""
     samples = {name: [] for name in PHASES}
@@ -115,6 +121,7 @@ def phase_times(args, g, d, shape, nz, batch, loss, opt_g, opt_d, real_data):
         clock = [time.perf_counter()]
 
         def lap(name):
+            synchronize(device)
             now = time.perf_counter()
             total[name] += 1000 * (now - clock[0])
             clock[0] = now
@@ -124,13 +131,13 @@ def phase_times(args, g, d, shape, nz, batch, loss, opt_g, opt_d, real_data):
             real = real_data[start:start + batch]
             clock[0] = time.perf_counter()
             with torch.no_grad():
-                fake = g(torch.randn(batch, nz))
+                fake = g(torch.randn(batch, nz, device=device))
             lap("g_forward")
             opt_d.zero_grad()
             (d(fake).mean() - d(real).mean()).backward()
             lap("d_forward_backward")
             if loss == "wgan-gp":
-                alpha = torch.rand(batch, *([1] * len(shape)))
+                alpha = torch.rand(batch, *([1] * len(shape)), device=device)
                 x_hat = (alpha * real + (1 - alpha) * fake).requires_grad_(True)
                 grad = torch.autograd.grad(d(x_hat).sum(), x_hat, create_graph=True)[0]
                 (10 * ((grad.flatten(1).norm(2, dim=1) - 1) ** 2).mean()).backward()
@@ -141,7 +148,7 @@ def phase_times(args, g, d, shape, nz, batch, loss, opt_g, opt_d, real_data):
                     p.data.clamp_(-0.01, 0.01)
             lap("d_optimizer")
         opt_g.zero_grad()
-        (-d(g(torch.randn(batch, nz))).mean()).backward()
+        (-d(g(torch.randn(batch, nz, device=device))).mean()).backward()
         lap("g_step_forward_backward")
         opt_g.step()
         lap("g_optimizer")
@@ -159,22 +166,26 @@ def main():
     parser.add_argument("--repeats", type=int, default=10)
     parser.add_argument("--n-critic", type=int, default=5)
     parser.add_argument("--phases", action="store_true")
+    parser.add_argument("--device", default="cpu")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(0)
+    device = torch.device(args.device)
     g, d, shape, nz, batch, loss, optimiser = make_case(args.case)
+    g, d = g.to(device), d.to(device)
     opt_g, opt_d = optimiser(g.parameters()), optimiser(d.parameters())
-    real_data = torch.rand(16 * batch, *shape) * 2 - 1  # fixed data: no loading in the timing
+    # Fixed data: no loading in the timing.
+    real_data = (torch.rand(16 * batch, *shape) * 2 - 1).to(device)
 
     def iteration(index):
         for k in range(args.n_critic):
             start = ((index * args.n_critic + k) * batch) % real_data.shape[0]
             real = real_data[start:start + batch]
-            fake = g(torch.randn(batch, nz))
+            fake = g(torch.randn(batch, nz, device=device))
             opt_d.zero_grad()
             loss_d = d(fake.detach()).mean() - d(real).mean()
             if loss == "wgan-gp":
-                alpha = torch.rand(batch, *([1] * len(shape)))
+                alpha = torch.rand(batch, *([1] * len(shape)), device=device)
                 x_hat = (alpha * real + (1 - alpha) * fake.detach()).requires_grad_(True)
                 grad = torch.autograd.grad(d(x_hat).sum(), x_hat, create_graph=True)[0]
                 loss_d = loss_d + 10 * ((grad.flatten(1).norm(2, dim=1) - 1) ** 2).mean()
@@ -184,15 +195,16 @@ def main():
                 for p in d.parameters():
                     p.data.clamp_(-0.01, 0.01)
         opt_g.zero_grad()
-        loss_g = -d(g(torch.randn(batch, nz))).mean()
+        loss_g = -d(g(torch.randn(batch, nz, device=device))).mean()
         loss_g.backward()
         opt_g.step()
         return loss_d.item(), loss_g.item()
 
     if args.phases:
         print(json.dumps({"case": args.case, "mode": "pytorch-phases", "threads": args.threads,
+                          "device": args.device,
                           "phases_ms": phase_times(args, g, d, shape, nz, batch, loss, opt_g, opt_d,
-                                                   real_data)}))
+                                                   real_data, device)}))
         return
 
     timings = []
@@ -204,7 +216,9 @@ def main():
     print(json.dumps({"case": args.case, "mode": "pytorch", "ms": statistics.median(timings),
                       "ms_all": [round(t, 2) for t in timings], "threads": args.threads,
                       "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                      "torch": torch.__version__}))
+                      "torch": torch.__version__, "device": args.device,
+                      **({"peak_gpu_mib": torch.cuda.max_memory_allocated(device) / 2**20}
+                         if device.type == "cuda" else {})}))
 
 
 if __name__ == "__main__":

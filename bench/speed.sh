@@ -6,6 +6,8 @@
 #
 #   bench/speed.sh [CASES...]        default: toy25-gp mnist-gp dcgan64-wgan dcgan64-gp
 #   THREADS=2 REPEATS=10 WARMUP=3 ROUNDS=1 PHASES=1 bench/speed.sh
+#   DEVICE=cuda PYTHON=python3 bench/speed.sh   # on a GPU: wgan built against a CUDA LibTorch,
+#                                               # PYTHON a python3 whose torch has CUDA
 #
 # ROUNDS > 1 measures every mode that many times, interleaved, and the table takes the median
 # of the rounds: this machine's speed drifts by up to 1.5x over minutes, and interleaving keeps
@@ -19,22 +21,23 @@ here=$(cd "$(dirname "$0")" && pwd)
 bench=${WGAN_STEP_BENCH:-$here/../build/wgan_step_bench}
 threads=${THREADS:-2}; repeats=${REPEATS:-10}; warmup=${WARMUP:-3}
 rounds=${ROUNDS:-1}; phases=${PHASES:-1}
+device=${DEVICE:-cpu}; python=${PYTHON:-/usr/bin/python3}
 cases=("$@"); [ ${#cases[@]} -gt 0 ] || cases=(toy25-gp mnist-gp dcgan64-wgan dcgan64-gp)
 out=${WGAN_BENCH_DIR:-/tmp/wgan-bench}/speed.jsonl
 mkdir -p "$(dirname "$out")"
 : > "$out"
-common=(--threads "$threads" --warmup "$warmup" --repeats "$repeats")
-"$bench" --ceiling --threads "$threads" | tee -a "$out"
+common=(--threads "$threads" --warmup "$warmup" --repeats "$repeats" --device "$device")
+"$bench" --ceiling --threads "$threads" --device "$device" | tee -a "$out"
 for c in "${cases[@]}"; do
   for ((r = 0; r < rounds; r++)); do
     "$bench" "$c" "${common[@]}" | tee -a "$out"
     "$bench" "$c" "${common[@]}" --no-fast-paths | tee -a "$out"
     "$bench" "$c" "${common[@]}" --bf16 | tee -a "$out"
-    /usr/bin/python3 "$here/pytorch_step.py" "$c" "${common[@]}" | tee -a "$out"
+    "$python" "$here/pytorch_step.py" "$c" "${common[@]}" | tee -a "$out"
   done
   if [ "$phases" = 1 ]; then
     "$bench" "$c" "${common[@]}" --phases | tee -a "$out"
-    /usr/bin/python3 "$here/pytorch_step.py" "$c" "${common[@]}" --phases | tee -a "$out"
+    "$python" "$here/pytorch_step.py" "$c" "${common[@]}" --phases | tee -a "$out"
   fi
 done
-/usr/bin/python3 "$here/speed_table.py" "$out"
+"$python" "$here/speed_table.py" "$out"

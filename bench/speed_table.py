@@ -7,7 +7,7 @@ import sys
 
 rows = [json.loads(line) for line in open(sys.argv[1]) if line.strip()]
 ceiling = next(r for r in rows if r["mode"] == "ceiling")
-print(f"\nceiling ({ceiling['threads']} threads, float32): matrix product {ceiling['matmul_gflops']:.0f} GFLOP/s, "
+print(f"\nceiling ({ceiling.get('device', 'cpu')}, {ceiling['threads']} threads, float32): matrix product {ceiling['matmul_gflops']:.0f} GFLOP/s, "
       f"convolution {ceiling['conv_gflops']:.0f} GFLOP/s\n")
 
 

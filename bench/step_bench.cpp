@@ -4,11 +4,13 @@
 // (docs/performance.md).
 //
 //   wgan_step_bench CASE [--threads 2] [--warmup 3] [--repeats 10] [--no-fast-paths] [--bf16]
+//                        [--device cpu|cuda|cuda:N]
 //   wgan_step_bench CASE --phases [...]   where the time of one iteration goes
-//   wgan_step_bench --ceiling [--threads 2]
+//   wgan_step_bench --ceiling [--threads 2] [--device ...]
 //
 // CASE: toy25-gp, mnist-gp, dcgan64-wgan, dcgan64-gp.
 #include <sys/resource.h>
+#include <torch/cuda.h>
 #include <torch/torch.h>
 
 #include <nlohmann/json.hpp>
@@ -34,6 +36,13 @@
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// The device everything runs on; GPU work is asynchronous, so every clock reading waits for it.
+torch::Device g_device(torch::kCPU);
+
+void synchronize() {
+  if (g_device.is_cuda()) torch::cuda::synchronize(g_device.index());
+}
 
 // 16 fixed batches of uniform noise in [-1, 1]: the data costs nothing, as in the Python script.
 class FixedData : public wgan::BatchSource {
@@ -143,6 +152,7 @@ double median_ms(int warmup, int repeats, F&& run) {
   for (int i = 0; i < warmup + repeats; ++i) {
     const auto start = Clock::now();
     run(i);
+    synchronize();
     if (i >= warmup) times.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
   }
   std::sort(times.begin(), times.end());
@@ -151,12 +161,13 @@ double median_ms(int warmup, int repeats, F&& run) {
 
 nlohmann::json ceiling(int threads) {
   // A large matrix product and a large convolution, float32, through the same LibTorch.
-  const auto a = torch::randn({2048, 2048}), b = torch::randn({2048, 2048});
+  const auto on = torch::TensorOptions().device(g_device);
+  const auto a = torch::randn({2048, 2048}, on), b = torch::randn({2048, 2048}, on);
   const double mm_ms = median_ms(2, 5, [&](int) { torch::mm(a, b); });
-  const auto x = torch::randn({32, 128, 32, 32}), w = torch::randn({128, 128, 3, 3});
+  const auto x = torch::randn({32, 128, 32, 32}, on), w = torch::randn({128, 128, 3, 3}, on);
   const double conv_ms = median_ms(2, 5, [&](int) { torch::conv2d(x, w, {}, 1, 1); });
   const double mm_flops = 2.0 * 2048 * 2048 * 2048, conv_flops = 2.0 * 32 * 128 * 128 * 9 * 32 * 32;
-  return {{"mode", "ceiling"}, {"threads", threads},
+  return {{"mode", "ceiling"}, {"threads", threads}, {"device", g_device.str()},
           {"matmul_gflops", mm_flops / mm_ms / 1e6}, {"conv_gflops", conv_flops / conv_ms / 1e6}};
 }
 
@@ -167,6 +178,9 @@ nlohmann::json phase_times(const wgan::TrainConfig& config, wgan::NetworkPair ne
                            wgan::BatchSource& data, int warmup, int repeats) {
   auto& g = *networks.generator;
   auto& d = *networks.critic;
+  g.to(g_device);
+  d.to(g_device);
+  const auto on = torch::TensorOptions().device(g_device);
   auto opt_d = wgan::make_optimizer(config.optimizer_d, d.parameters());
   auto opt_g = wgan::make_optimizer(config.optimizer_g, g.parameters());
   const bool gp = config.loss == "wgan-gp";
@@ -178,24 +192,25 @@ nlohmann::json phase_times(const wgan::TrainConfig& config, wgan::NetworkPair ne
     std::vector<double> sum(names.size(), 0.0);
     auto t = Clock::now();
     auto lap = [&](size_t phase) {
+      synchronize();
       const auto now = Clock::now();
       sum[phase] += std::chrono::duration<double, std::milli>(now - t).count();
       t = now;
     };
     for (int64_t k = 0; k < config.n_critic; ++k) {
       wgan::CriticBatch b;
-      b.real = data.batch(i * config.n_critic + k, config.batch_size);
+      b.real = data.batch(i * config.n_critic + k, config.batch_size).to(g_device);
       t = Clock::now();
       {
         torch::NoGradGuard no_grad;
-        b.fake = g.forward(torch::randn({config.batch_size, config.nz}));
+        b.fake = g.forward(torch::randn({config.batch_size, config.nz}, on));
       }
       lap(0);
       b.joint_pass = joint;
       opt_d->zero_grad();
       wgan::wasserstein_critic_loss(d, b).loss.backward();
       lap(1);
-      if (gp) (config.gp_lambda * wgan::gradient_penalty(d, b.real, b.fake, torch::rand({config.batch_size}))).backward();
+      if (gp) (config.gp_lambda * wgan::gradient_penalty(d, b.real, b.fake, torch::rand({config.batch_size}, on))).backward();
       lap(2);
       opt_d->step();
       if (config.loss == "wgan") wgan::clip_parameters(d, config.clip, config.clip_scope == "weights");
@@ -203,7 +218,7 @@ nlohmann::json phase_times(const wgan::TrainConfig& config, wgan::NetworkPair ne
     }
     for (auto& p : d.parameters()) p.requires_grad_(false);
     opt_g->zero_grad();
-    wgan::wasserstein_generator_loss(d.forward(g.forward(torch::randn({config.batch_size, config.nz})))).backward();
+    wgan::wasserstein_generator_loss(d.forward(g.forward(torch::randn({config.batch_size, config.nz}, on)))).backward();
     for (auto& p : d.parameters()) p.requires_grad_(true);
     lap(4);
     opt_g->step();
@@ -224,6 +239,7 @@ nlohmann::json phase_times(const wgan::TrainConfig& config, wgan::NetworkPair ne
 int main(int argc, char** argv) {
   std::string name;
   int threads = 2, warmup = 3, repeats = 10;
+  std::string device_name = "cpu";
   bool fast = true, want_ceiling = false, want_phases = false, bf16 = false;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
@@ -235,13 +251,15 @@ int main(int argc, char** argv) {
     else if (arg == "--ceiling") want_ceiling = true;
     else if (arg == "--phases") want_phases = true;
     else if (arg == "--bf16") bf16 = true;
+    else if (arg == "--device") device_name = i + 1 < argc ? argv[++i] : throw std::runtime_error("--device: expected a value");
     else name = arg;
   }
   try {
     wgan::configure_threads(threads);
+    g_device = wgan::resolve_device(device_name);
     if (fast) wgan::keep_freed_memory();  // as `wgan train` does unless --no-fast-paths
     if (want_ceiling) {
-      std::cout << ceiling(threads).dump() << std::endl;
+      std::cout << ceiling(threads).dump() << std::endl;  // on --device
       return 0;
     }
     wgan::TrainConfig config = case_config(name);
@@ -260,12 +278,12 @@ int main(int argc, char** argv) {
       return 0;
     }
     wgan::Trainer trainer(config, networks, std::make_shared<FixedData>(shape, config.batch_size),
-                          torch::Device(torch::kCPU));
+                          g_device);
     const double ms = median_ms(warmup, repeats, [&](int) { trainer.train_iteration().loss_d.item<double>(); });
     const double flops = iteration_flops(config, g_macs, d_macs);
     std::cout << nlohmann::json{{"case", name}, {"mode", bf16 ? "wgan-bf16" : fast ? "wgan" : "wgan-plain"}, {"ms", ms},
                                 {"threads", threads}, {"gflop", flops / 1e9}, {"gflops", flops / ms / 1e6},
-                                {"peak_rss_mib", peak_rss_mib()}}.dump()
+                                {"peak_rss_mib", peak_rss_mib()}, {"device", device_name}}.dump()
               << std::endl;
   } catch (const std::exception& e) {
     std::cerr << "wgan_step_bench: " << e.what() << "\n";
