@@ -67,17 +67,37 @@ TEST(TransposedConvolution, NoGraphWhenNoGradientIsWanted) {
   EXPECT_EQ(y.sizes(), (std::vector<int64_t>{2, 16, 10, 10}));
 }
 
-TEST(TransposedConvolution, LibTorchRouteForFewChannelsAutocastAndWhenSwitchedOff) {
+TEST(TransposedConvolution, UnderAutocastInBfloat16CloseToFloat32WithFloat32Gradients) {
+  torch::manual_seed(4);
+  TransposedConv2d conv(torch::nn::ConvTranspose2dOptions(24, 32, 4).stride(2).padding(1));
+  const auto x = torch::randn({4, 24, 6, 6});
+  conv->convolution_route = false;
+  const auto reference = conv(x).detach();
+  conv->convolution_route = true;
+  torch::Tensor y;
+  {
+    AutocastScope bf16(torch::Device(torch::kCPU), true);
+    ASSERT_TRUE(conv->takes_convolution_route(x));
+    y = conv(x);
+  }
+  EXPECT_EQ(y.scalar_type(), torch::kBFloat16);
+  const auto y32 = y.detach().to(torch::kFloat32);
+  EXPECT_TRUE(torch::allclose(y32, reference, 3e-2, 3e-2 * reference.abs().max().item<double>()));
+  EXPECT_FALSE(torch::equal(y32, reference));
+  y.to(torch::kFloat32).sum().backward();
+  EXPECT_EQ(conv->weight.grad().scalar_type(), torch::kFloat32);
+  EXPECT_EQ(conv->bias.grad().scalar_type(), torch::kFloat32);
+  // d sum(y) / d bias = the number of output positions per channel, exactly.
+  EXPECT_TRUE(torch::allclose(conv->bias.grad(), torch::full({32}, 4.0 * 12 * 12)));
+}
+
+TEST(TransposedConvolution, LibTorchRouteForFewChannelsAndWhenSwitchedOff) {
   const auto x = torch::randn({2, 16, 4, 4});
   TransposedConv2d rgb(torch::nn::ConvTranspose2dOptions(16, 3, 4).stride(2).padding(1));
   EXPECT_FALSE(rgb->takes_convolution_route(x));
   TransposedConv2d wide(torch::nn::ConvTranspose2dOptions(16, 32, 4).stride(2).padding(1));
   EXPECT_TRUE(wide->takes_convolution_route(x));
   EXPECT_FALSE(wide->takes_convolution_route(x.to(torch::kFloat64)));
-  {
-    AutocastScope bf16(torch::Device(torch::kCPU), true);
-    EXPECT_FALSE(wide->takes_convolution_route(x));
-  }
   torch::nn::Sequential net(wide);
   set_fast_layers(*net, false);
   EXPECT_FALSE(wide->takes_convolution_route(x));

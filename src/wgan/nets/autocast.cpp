@@ -11,6 +11,7 @@ namespace {
 bool is_enabled(c10::DeviceType type) { return at::autocast::is_autocast_enabled(type); }
 void set_enabled(c10::DeviceType type, bool on) { at::autocast::set_autocast_enabled(type, on); }
 void set_bf16(c10::DeviceType type) { at::autocast::set_autocast_dtype(type, at::kBFloat16); }
+at::ScalarType dtype(c10::DeviceType type) { return at::autocast::get_autocast_dtype(type); }
 #else
 bool is_enabled(c10::DeviceType type) {
   return type == c10::DeviceType::CUDA ? at::autocast::is_enabled() : at::autocast::is_cpu_enabled();
@@ -26,6 +27,10 @@ void set_bf16(c10::DeviceType type) {
     at::autocast::set_autocast_gpu_dtype(at::kBFloat16);
   else
     at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
+}
+at::ScalarType dtype(c10::DeviceType type) {
+  return type == c10::DeviceType::CUDA ? at::autocast::get_autocast_gpu_dtype()
+                                       : at::autocast::get_autocast_cpu_dtype();
 }
 #endif
 
@@ -50,5 +55,11 @@ AutocastScope::~AutocastScope() {
 bool autocast_enabled_for(const at::Tensor& tensor) {
   return is_enabled(tensor.device().type());
 }
+
+}  // namespace wgan
+
+namespace wgan {
+
+c10::ScalarType autocast_type_for(const at::Tensor& tensor) { return dtype(tensor.device().type()); }
 
 }  // namespace wgan

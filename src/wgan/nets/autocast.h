@@ -4,6 +4,7 @@
 // changed between LibTorch 1.13 (per-device functions) and 2.4 (functions taking a device type).
 #pragma once
 #include <c10/core/Device.h>
+#include <c10/core/ScalarType.h>
 
 namespace at {
 class Tensor;
@@ -27,5 +28,8 @@ class AutocastScope {
 
 // Whether autocast is on for the device the tensor lives on.
 bool autocast_enabled_for(const at::Tensor& tensor);
+
+// The type autocast computes in on that device (bfloat16 inside an AutocastScope).
+c10::ScalarType autocast_type_for(const at::Tensor& tensor);
 
 }  // namespace wgan

@@ -1,5 +1,6 @@
 // A transposed convolution that is torch::nn::ConvTranspose2d (same options, parameters and
-// checkpoint names) but, on the CPU in float32, runs on oneDNN's ordinary convolution kernels.
+// checkpoint names) but, on the CPU in float32 (and in bfloat16 under autocast), runs on
+// oneDNN's ordinary convolution kernels.
 //
 // Why: LibTorch 1.13 computes a float32 transposed convolution on the CPU with
 // slow_conv_transpose2d, an im2col/GEMM loop over the batch, one sample at a time. A transposed
