@@ -48,7 +48,8 @@ TrainConfig config_for(const std::string& loss, const std::string& data, const s
     c.dataset = "cifar10";
     c.arch = "dcgan";
     c.image_size = 16;
-    c.ngf = c.ndf = 8;
+    c.ngf = 16;  // transposed convolutions of 32 and 16 channels: both take the oneDNN route
+    c.ndf = 8;
     c.norm_d = norm_d;
     c.allow_bn_critic = true;
   }
