@@ -28,17 +28,21 @@ PenaltyRun penalty(MLPImpl& critic, const torch::Tensor& x) {
   return run;
 }
 
+MLPOptions mlp_options(int64_t in, int64_t out, int64_t width, int64_t depth, Activation activation) {
+  MLPOptions o;
+  o.in = in;
+  o.output_shape = {out};
+  o.width = width;
+  o.depth = depth;
+  o.activation = activation;
+  return o;
+}
+
 class PiecewiseLinear : public ::testing::TestWithParam<Activation> {};
 
 TEST_P(PiecewiseLinear, SameGradientsAsTorchNnAndNoZerosSentBack) {
-  MLPOptions o;
-  o.in = 3;
-  o.output_shape = {1};
-  o.width = 32;
-  o.depth = 3;
-  o.activation = GetParam();
   torch::manual_seed(5);
-  MLPImpl critic(o);
+  MLPImpl critic(mlp_options(3, 1, 32, 3, GetParam()));
   const auto x = torch::randn({64, 3});
 
   const PenaltyRun fast = penalty(critic, x);
@@ -68,14 +72,8 @@ TEST_P(PiecewiseLinear, SameGradientsAsTorchNnAndNoZerosSentBack) {
 }
 
 TEST_P(PiecewiseLinear, FirstDerivativesBitForBitAndNoGraphWithoutGradients) {
-  MLPOptions o;
-  o.in = 4;
-  o.output_shape = {2};
-  o.width = 16;
-  o.depth = 2;
-  o.activation = GetParam();
   torch::manual_seed(6);
-  MLPImpl net(o);
+  MLPImpl net(mlp_options(4, 2, 16, 2, GetParam()));
   const auto x = torch::randn({8, 4});
   auto gradients = [&] {
     net.zero_grad(true);

@@ -56,10 +56,6 @@ bool autocast_enabled_for(const at::Tensor& tensor) {
   return is_enabled(tensor.device().type());
 }
 
-}  // namespace wgan
-
-namespace wgan {
-
 c10::ScalarType autocast_type_for(const at::Tensor& tensor) { return dtype(tensor.device().type()); }
 
 }  // namespace wgan

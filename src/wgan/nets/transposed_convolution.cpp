@@ -64,9 +64,12 @@ bool TransposedConv2dImpl::takes_convolution_route(const torch::Tensor& input) c
   // Under autocast (--precision bf16) in bfloat16: LibTorch 1.13 leaves transposed convolutions
   // to slow_conv_transpose2d in float32 there, and oneDNN's bfloat16 kernels are 2x faster
   // still. On a GPU cuDNN computes them well.
-  const bool types_fit = autocast_enabled_for(input)
-                             ? autocast_type_for(input) == torch::kBFloat16
-                             : input.scalar_type() == torch::kFloat32 && weight.scalar_type() == torch::kFloat32;
+  const auto in = input.scalar_type();
+  const bool types_fit = weight.scalar_type() == torch::kFloat32 &&
+                         (autocast_enabled_for(input)
+                              ? autocast_type_for(input) == torch::kBFloat16 &&
+                                    (in == torch::kFloat32 || in == torch::kBFloat16)
+                              : in == torch::kFloat32);
   return convolution_route && types_fit && input.dim() == 4 && input.device().is_cpu() &&
          options.groups() == 1 && all_ones(*options.dilation()) &&
          variant_compat::holds_alternative<torch::ExpandingArray<2>>(options.padding()) &&
