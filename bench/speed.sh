@@ -9,9 +9,10 @@
 #   DEVICE=cuda PYTHON=python3 bench/speed.sh   # on a GPU: wgan built against a CUDA LibTorch,
 #                                               # PYTHON a python3 whose torch has CUDA
 #
-# ROUNDS > 1 measures every mode that many times, interleaved, and the table takes the median
-# of the rounds: this machine's speed drifts by up to 1.5x over minutes, and interleaving keeps
-# the drift out of the ratios. PHASES=0 skips the phase breakdown.
+# ROUNDS > 1 measures every mode that many times, interleaved; the table gives the median time
+# of each mode and, as the ratio, the median of the ratios within each round: this machine
+# switches between a fast and a slow state about 1.4x apart every few seconds, and a ratio
+# within one round mostly sees one state. PHASES=0 skips the phase breakdown.
 #
 # Needs a built tree (build/wgan_step_bench). Each measurement is its own process (so its peak
 # memory is its own); run nothing else meanwhile: two jobs on two cores slow each other

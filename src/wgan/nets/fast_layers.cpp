@@ -4,7 +4,6 @@
 #include "wgan/nets/transposed_convolution.h"
 
 namespace wgan {
-
 namespace {
 
 void set_fast_layer(torch::nn::Module& m, bool enabled) {

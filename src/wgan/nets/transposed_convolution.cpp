@@ -60,35 +60,41 @@ bool all_ones(at::IntArrayRef values) {
 
 }  // namespace
 
-bool TransposedConv2dImpl::takes_convolution_route(const torch::Tensor& input) const {
+c10::optional<c10::ScalarType> TransposedConv2dImpl::route_type(const torch::Tensor& input) const {
+  if (!(convolution_route && input.dim() == 4 && input.device().is_cpu() && options.groups() == 1 &&
+        all_ones(*options.dilation()) &&
+        variant_compat::holds_alternative<torch::ExpandingArray<2>>(options.padding()) &&
+        options.out_channels() >= kMinOutputChannels && weight.scalar_type() == torch::kFloat32))
+    return c10::nullopt;
   // Under autocast (--precision bf16) in bfloat16: LibTorch 1.13 leaves transposed convolutions
   // to slow_conv_transpose2d in float32 there, and oneDNN's bfloat16 kernels are 2x faster
   // still. On a GPU cuDNN computes them well.
   const auto in = input.scalar_type();
-  const bool types_fit = weight.scalar_type() == torch::kFloat32 &&
-                         (autocast_enabled_for(input)
-                              ? autocast_type_for(input) == torch::kBFloat16 &&
-                                    (in == torch::kFloat32 || in == torch::kBFloat16)
-                              : in == torch::kFloat32);
-  return convolution_route && types_fit && input.dim() == 4 && input.device().is_cpu() &&
-         options.groups() == 1 && all_ones(*options.dilation()) &&
-         variant_compat::holds_alternative<torch::ExpandingArray<2>>(options.padding()) &&
-         options.out_channels() >= kMinOutputChannels;
+  if (autocast_enabled_for(input)) {
+    if (autocast_type_for(input) == torch::kBFloat16 && (in == torch::kFloat32 || in == torch::kBFloat16))
+      return torch::kBFloat16;
+    return c10::nullopt;
+  }
+  if (in == torch::kFloat32) return in;
+  return c10::nullopt;
+}
+
+bool TransposedConv2dImpl::takes_convolution_route(const torch::Tensor& input) const {
+  return route_type(input).has_value();
 }
 
 torch::Tensor TransposedConv2dImpl::forward(const torch::Tensor& input,
                                             const c10::optional<at::IntArrayRef>& output_size) {
-  if (output_size || !takes_convolution_route(input))
-    return ConvTranspose2dImpl::forward(input, output_size);
+  const auto type = route_type(input);
+  if (output_size || !type) return ConvTranspose2dImpl::forward(input, output_size);
   const auto& padding = variant_compat::get<torch::ExpandingArray<2>>(options.padding());
   // Autocast does not see this function: cast as it would (the casts' backward returns the
   // gradients to the float32 input and weight).
-  const auto type = autocast_enabled_for(input) ? autocast_type_for(input) : input.scalar_type();
-  auto y = TransposedByConvolution::apply(input.to(type), weight.to(type),
+  auto y = TransposedByConvolution::apply(input.to(*type), weight.to(*type),
                                           at::IntArrayRef(options.stride()).vec(),
                                           at::IntArrayRef(padding).vec(),
                                           at::IntArrayRef(options.output_padding()).vec());
-  return bias.defined() ? y + bias.to(type).view({1, -1, 1, 1}) : y;
+  return bias.defined() ? y + bias.to(*type).view({1, -1, 1, 1}) : y;
 }
 
 }  // namespace wgan

@@ -26,6 +26,10 @@ class TransposedConv2dImpl : public torch::nn::ConvTranspose2dImpl {
 
   // Off: always LibTorch's own computation (--no-fast-paths).
   bool convolution_route = true;
+
+ private:
+  // The type the route computes `input` in, or none when LibTorch's own computation is taken.
+  c10::optional<c10::ScalarType> route_type(const torch::Tensor& input) const;
 };
 TORCH_MODULE(TransposedConv2d);
 

@@ -70,13 +70,23 @@ std::string short_status(const IterationValues& v) {
   return text;
 }
 
+// What every training process sets up first: its threads, its memory policy, its device.
+struct ProcessSetup {
+  int64_t threads;
+  c10::Device device;
+};
+
+ProcessSetup set_up_process(const TrainConfig& config, int64_t rank) {
+  const int64_t threads = configure_threads(config.threads);
+  if (config.fast_paths) keep_freed_memory();
+  return {threads, resolve_device_for_rank(config.device, rank)};
+}
+
 }  // namespace
 
 RunSummary run_training(const TrainConfig& config, const std::string& run_dir,
                         std::ostream& console, bool resume, ProcessGroup* group) {
-  const int64_t threads = configure_threads(config.threads);
-  if (config.fast_paths) keep_freed_memory();
-  const c10::Device device = resolve_device_for_rank(config.device, group ? group->rank() : 0);
+  const auto [threads, device] = set_up_process(config, group ? group->rank() : 0);
   ProgressBar bar(console, !config.quiet && &console == &std::cout && stdout_is_terminal());
   RunLog log(run_dir, console, config.quiet);
   log.set_progress_bar(&bar);
@@ -211,9 +221,7 @@ RunSummary run_training(const TrainConfig& config, const std::string& run_dir,
 
 void run_worker(const TrainConfig& config, const std::string& run_dir, bool resume,
                 ProcessGroup& group) {
-  configure_threads(config.threads);
-  if (config.fast_paths) keep_freed_memory();
-  const c10::Device device = resolve_device_for_rank(config.device, group.rank());
+  const c10::Device device = set_up_process(config, group.rank()).device;
   auto data = make_batch_source(config, [](const std::string&) {}, data_cache_dir(config, run_dir));
   Trainer trainer(config, make_networks(config), data, device);
   if (resume) {

@@ -6,8 +6,8 @@
 #include "wgan/core/error.h"
 #include "wgan/core/random.h"
 #include "wgan/nets/autocast.h"
-#include "wgan/nets/normalization.h"
 #include "wgan/nets/fast_layers.h"
+#include "wgan/nets/normalization.h"
 #include "wgan/train/optimizer_factory.h"
 
 namespace wgan {
