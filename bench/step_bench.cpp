@@ -22,11 +22,11 @@
 #include <vector>
 
 #include "wgan/data/batch_source.h"
-#include "wgan/nets/network_factory.h"
+#include "wgan/train/networks.h"
 #include "wgan/nets/normalization.h"
 #include "wgan/nets/sequential_network.h"
 #include "wgan/objectives/gradient_penalty.h"
-#include "wgan/objectives/wgan_objective.h"
+#include "wgan/objectives/classic_objectives.h"
 #include "wgan/train/optimizer_factory.h"
 #include "wgan/train/config.h"
 #include "wgan/train/presets.h"

@@ -5,7 +5,7 @@
 
 #include <cmath>
 
-#include "wgan/viz/report.h"
+#include "wgan/eval/critic_tracking.h"
 
 namespace wgan {
 namespace {

@@ -4,7 +4,7 @@
 
 #include "wgan/core/error.h"
 #include "wgan/nets/image_networks.h"
-#include "wgan/nets/network_factory.h"
+#include "wgan/train/networks.h"
 #include "wgan/train/config.h"
 
 namespace wgan {

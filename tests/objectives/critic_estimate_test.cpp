@@ -3,7 +3,7 @@
 
 #include "wgan/core/random.h"
 #include "wgan/nets/mlp.h"
-#include "wgan/objectives/wgan_gp_objective.h"
+#include "wgan/objectives/classic_objectives.h"
 
 namespace wgan {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "wgan/objectives/wgan_gp_objective.h"
+#include "wgan/objectives/classic_objectives.h"
 
 namespace wgan {
 namespace {

@@ -2,8 +2,7 @@
 
 #include <cmath>
 
-#include "wgan/objectives/gan_objective.h"
-#include "wgan/objectives/wgan_objective.h"
+#include "wgan/objectives/classic_objectives.h"
 
 namespace wgan {
 namespace {

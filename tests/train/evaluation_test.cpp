@@ -6,7 +6,7 @@
 
 #include "wgan/core/random.h"
 #include "wgan/data/toy.h"
-#include "wgan/nets/network_factory.h"
+#include "wgan/train/networks.h"
 
 namespace wgan {
 namespace {

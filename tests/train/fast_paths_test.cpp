@@ -7,7 +7,7 @@
 #include <tuple>
 
 #include "wgan/data/batch_source.h"
-#include "wgan/nets/network_factory.h"
+#include "wgan/train/networks.h"
 #include "wgan/train/batch_source_factory.h"
 #include "wgan/train/trainer.h"
 

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "wgan/cli/commands.h"
+#include "wgan/cli/common_options.h"
 #include "wgan/cli/validators.h"
 #include "wgan/core/error.h"
 #include "wgan/nets/classifier.h"
@@ -76,7 +77,7 @@ Action add_classifier_command(CLI::App& app) {
   train->add_option("--shift", o->training.shift, "random translations up to this many pixels (0: none)")
       ->check(CLI::Range(int64_t{0}, int64_t{8}));
   train->add_option("--seed", o->training.seed, "seed of initial weights and order")->check(non_negative_integer());
-  train->add_option("--threads", o->threads, "CPU threads (0: all cores)");
+  add_threads_option(train, o->threads);
   train->add_option("--out", o->out, "the classifier file to write (.pt)")->required();
   return [o] { return run_classifier_train(*o); };
 }

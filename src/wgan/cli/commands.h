@@ -16,13 +16,11 @@ Action add_train_command(CLI::App& app);
 Action add_sample_command(CLI::App& app);
 Action add_eval_command(CLI::App& app);
 Action add_presets_command(CLI::App& app);
+Action add_options_command(CLI::App& app);
 Action add_export_command(CLI::App& app);
 Action add_report_command(CLI::App& app);
 Action add_distance_command(CLI::App& app);
 Action add_demo_command(CLI::App& app);
 Action add_classifier_command(CLI::App& app);
-
-// The checkpoint that `sample` and `eval` read from a run directory; UsageError if none.
-std::string latest_checkpoint_or_fail(const std::string& run);
 
 }  // namespace wgan::cli

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "wgan/cli/commands.h"
+#include "wgan/cli/common_options.h"
 #include "wgan/cli/validators.h"
 #include "wgan/core/atomic_file.h"
 #include "wgan/core/error.h"
@@ -159,7 +160,7 @@ Action add_distance_command(CLI::App& app) {
       ->check(CLI::Range(1e-6, 1.0));
   sub->add_option("--sinkhorn-limit", o->sinkhorn_limit,
                   "largest sets given the entropic (Sinkhorn) estimate (n x m memory)");
-  sub->add_option("--threads", o->threads, "CPU threads (0: all cores)");
+  add_threads_option(sub, o->threads);
   return [o] { return run_distance(*o); };
 }
 

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "wgan/cli/commands.h"
+#include "wgan/cli/common_options.h"
 #include "wgan/cli/validators.h"
 #include "wgan/core/error.h"
 #include "wgan/train/batch_source_factory.h"
@@ -54,7 +55,7 @@ Action add_eval_command(CLI::App& app) {
   sub->add_option("--n", o->n, "generated samples");
   sub->add_option("--seed", o->seed, "evaluation seed (default: the run's)")->check(non_negative_integer());
   sub->add_option("--features", o->features, "feature network for FID/KID of images (default: the run's)");
-  sub->add_option("--threads", o->threads, "CPU threads (0: all cores)");
+  add_threads_option(sub, o->threads);
   return [o] { return run_eval(*o); };
 }
 

@@ -4,8 +4,9 @@
 #include <iostream>
 
 #include "wgan/cli/commands.h"
+#include "wgan/cli/common_options.h"
 #include "wgan/core/error.h"
-#include "wgan/nets/network_factory.h"
+#include "wgan/train/networks.h"
 #include "wgan/nets/torchscript_export.h"
 #include "wgan/train/checkpoint.h"
 #include "wgan/train/config.h"
@@ -14,12 +15,12 @@ namespace wgan::cli {
 namespace {
 
 struct ExportOptions {
-  std::string run, checkpoint, out;
+  ModelChoice model;
+  std::string out;
 };
 
 int run_export(const ExportOptions& o) {
-  CheckpointState model =
-      load_checkpoint(o.checkpoint.empty() ? latest_checkpoint_or_fail(o.run) : o.checkpoint);
+  CheckpointState model = load_checkpoint(o.model.path());
   ExportInfo info;
   info.nz = model.config.nz;
   info.noise = model.config.noise;
@@ -45,13 +46,8 @@ int run_export(const ExportOptions& o) {
 Action add_export_command(CLI::App& app) {
   CLI::App* sub = app.add_subcommand("export", "write the generator as a TorchScript module");
   auto o = std::make_shared<ExportOptions>();
-  sub->add_option("--run", o->run, "run directory (its final, else newest, checkpoint)");
-  sub->add_option("--checkpoint", o->checkpoint, "a checkpoint file instead of --run");
+  add_model_options(sub, o->model);
   sub->add_option("--out", o->out, "output file, e.g. generator.pt")->required();
-  sub->callback([sub] {
-    if (sub->get_option("--run")->count() == 0 && sub->get_option("--checkpoint")->count() == 0)
-      throw CLI::RequiredError("--run or --checkpoint");
-  });
   return [o] { return run_export(*o); };
 }
 

@@ -11,7 +11,7 @@
 #include <thread>
 
 #include "wgan/core/error.h"
-#include "wgan/dist/process_group.h"
+#include "wgan/distributed/process_group.h"
 
 namespace wgan::cli {
 namespace {

@@ -8,6 +8,7 @@
 #include "wgan/cli/commands.h"
 #include "wgan/cli/launcher.h"
 #include "wgan/core/error.h"
+#include "wgan/train/option_table.h"
 
 namespace {
 
@@ -43,6 +44,7 @@ int main(int argc, char** argv) {
   add(wgan::cli::add_demo_command);
   add(wgan::cli::add_classifier_command);
   add(wgan::cli::add_presets_command);
+  add(wgan::cli::add_options_command);
 
   try {
     app.parse(argc, argv);
@@ -61,6 +63,10 @@ int main(int argc, char** argv) {
   try {
     for (auto& [sub, action] : commands)
       if (sub->parsed()) return action();
+  } catch (const wgan::OptionError& e) {
+    // Found below the command line, named by its meaning: say it with its flag.
+    std::cerr << "wgan: " << e.said_as(wgan::flag_of(e.key)) << "\n";
+    return 2;
   } catch (const wgan::UsageError& e) {
     std::cerr << "wgan: " << e.what() << "\n";
     return 2;

@@ -9,11 +9,14 @@
 namespace wgan::cli {
 
 Action add_presets_command(CLI::App& app) {
-  app.add_subcommand("presets", "list the presets and their sources");
-  return [] {
-    for (const Preset& p : presets())
-    {
-      std::cout << p.name << "\n  source: " << p.source << "\n  " << p.description << "\n";
+  CLI::App* sub = app.add_subcommand("presets", "list the presets and their sources");
+  auto markdown = std::make_shared<bool>(false);
+  sub->add_flag("--markdown", *markdown, "as the Markdown table of docs/training.md");
+  return [markdown] {
+    if (*markdown) return std::cout << presets_markdown(), 0;
+    for (const Preset& p : presets()) {
+      std::cout << p.name << ": " << p.title << "\n  source: " << p.source << "\n  flags: " << preset_flags(p)
+                << "\n";
       if (!p.deviations.empty()) std::cout << "  deviations: " << p.deviations << "\n";
     }
     return 0;

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "wgan/cli/commands.h"
+#include "wgan/cli/common_options.h"
 #include "wgan/cli/validators.h"
 #include "wgan/core/atomic_file.h"
 #include "wgan/core/error.h"
@@ -22,7 +23,8 @@ namespace wgan::cli {
 namespace {
 
 struct SampleOptions {
-  std::string run, checkpoint, out, bn_mode = "eval", grid_normalize = "range";
+  ModelChoice model;
+  std::string out, bn_mode = "eval", grid_normalize = "range";
   int64_t n = 1000;
   int64_t interpolate = 0;  // steps per segment of a latent walk; 0: independent samples
   uint64_t seed = 0;
@@ -53,8 +55,7 @@ int run_sample(const SampleOptions& o) {
                      "torch.load)");
   const GridScaling scaling = grid_scaling_from_name(o.grid_normalize);
   configure_threads(o.threads);
-  CheckpointState model =
-      load_checkpoint(o.checkpoint.empty() ? latest_checkpoint_or_fail(o.run) : o.checkpoint);
+  CheckpointState model = load_checkpoint(o.model.path());
 
   auto generator = make_generator(o.seed, Stream::kFixedNoise);
   torch::Tensor noise = sample_noise(model.config, o.n, generator);
@@ -90,19 +91,10 @@ int run_sample(const SampleOptions& o) {
 
 }  // namespace
 
-std::string latest_checkpoint_or_fail(const std::string& run) {
-  const std::string path = latest_checkpoint(run);
-  if (path.empty())
-    throw UsageError("--run " + run + ": no checkpoint in " + run +
-                     "/checkpoints (expected checkpoints/final.pt or ckpt-*.pt)");
-  return path;
-}
-
 Action add_sample_command(CLI::App& app) {
   CLI::App* sub = app.add_subcommand("sample", "generate samples from a trained run");
   auto o = std::make_shared<SampleOptions>();
-  sub->add_option("--run", o->run, "run directory (its final, else newest, checkpoint)");
-  sub->add_option("--checkpoint", o->checkpoint, "a checkpoint file instead of --run");
+  add_model_options(sub, o->model);
   sub->add_option("--n", o->n, "number of samples (with --interpolate: of waypoints)");
   sub->add_option("--seed", o->seed, "noise seed")->check(non_negative_integer());
   sub->add_option("--interpolate", o->interpolate,
@@ -116,11 +108,7 @@ Action add_sample_command(CLI::App& app) {
   sub->add_option("--out", o->out,
                   "output: .png (image grid, 8 per row), .csv (2-D points, header x,y) or .pt (tensor)")
       ->required();
-  sub->add_option("--threads", o->threads, "CPU threads (0: all cores)");
-  sub->callback([sub] {
-    if (sub->get_option("--run")->count() == 0 && sub->get_option("--checkpoint")->count() == 0)
-      throw CLI::RequiredError("--run or --checkpoint");
-  });
+  add_threads_option(sub, o->threads);
   return [o] { return run_sample(*o); };
 }
 

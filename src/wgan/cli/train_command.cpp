@@ -1,23 +1,26 @@
 // wgan train: options -> resolved TrainConfig -> run directory -> run_training.
 //
-// Resolution order: the demo preset when neither --preset nor --loss is given (so a bare
-// `wgan train` runs the demo), otherwise the preset or the defaults of --loss; then every flag
-// the user gave, in the order registered here.
+// Every option of the run comes from the option table (train/option_table.h): its flag, help,
+// parsing, check and resume rule. Resolution order: the demo preset when neither --preset nor
+// --loss is given (so a bare `wgan train` runs the demo), otherwise the preset or the defaults
+// of --loss; then the flags that set both networks (--lr), then every other flag given.
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <deque>
 #include <filesystem>
 #include <iostream>
 #include <thread>
 
 #include "wgan/cli/commands.h"
+#include "wgan/cli/common_options.h"
 #include "wgan/cli/launcher.h"
-#include "wgan/cli/validators.h"
 #include "wgan/core/atomic_file.h"
 #include "wgan/core/error.h"
-#include "wgan/dist/process_group.h"
+#include "wgan/distributed/process_group.h"
 #include "wgan/train/checkpoint.h"
 #include "wgan/train/config.h"
+#include "wgan/train/option_table.h"
 #include "wgan/train/presets.h"
 #include "wgan/train/run.h"
 #include "wgan/train/run_directory.h"
@@ -25,102 +28,79 @@
 namespace wgan::cli {
 namespace {
 
-// Binds options to a scratch configuration and remembers how to copy each given value onto
-// the resolved one, so that defaults, preset and flags compose in a fixed order.
+// One flag of the table bound to the command line: the text typed, read when it was given.
+struct BoundFlag {
+  CLI::Option* option = nullptr;
+  std::vector<std::string> keys;  // the options it sets
+  std::string text;
+  bool switched = false;  // for switches
+  std::string flag() const { return option->get_name(); }
+};
+
 class TrainOptions {
  public:
   explicit TrainOptions(CLI::App* app) : app_(app) {}
 
-  template <typename Field>
-  CLI::Option* bind(const std::string& flags, Field field, const std::string& help) {
-    CLI::Option* option = app_->add_option(flags, field(given_), help);
-    copies_.push_back({option, [this, field](TrainConfig& to) { field(to) = field(given_); }});
-    return option;
-  }
-  // One flag for both networks, parsed into a scratch of its own (so that --lr and --lr-d do
-  // not share storage) and copied to both.
-  template <typename FieldD, typename FieldG>
-  CLI::Option* bind_both(const std::string& flags, FieldD d, FieldG g, const std::string& help) {
-    CLI::Option* option = app_->add_option(flags, d(given_both_), help);
-    copies_.push_back({option, [this, d, g](TrainConfig& to) { d(to) = g(to) = d(given_both_); }});
-    return option;
-  }
-  CLI::Option* flag(const std::string& flags, bool TrainConfig::*field, const std::string& help) {
-    CLI::Option* option = app_->add_flag(flags, given_.*field, help);
-    copies_.push_back({option, [this, field](TrainConfig& to) { to.*field = given_.*field; }});
-    return option;
+  // Binds the shared flags and every row of the table that has a flag.
+  void bind_table() {
+    for (const SharedFlag& shared : shared_flags()) {
+      const OptionSpec& spec = option_spec(shared.keys.front());
+      bind(shared.flag, shared.keys, shared.help + choice_help(spec), spec.is_switch());
+    }
+    for (const OptionSpec& spec : option_table())
+      if (!spec.flag.empty()) bind(spec.flag, {spec.key}, spec.help + choice_help(spec), spec.is_switch());
   }
 
   TrainConfig resolve() const {
     TrainConfig config;
     apply_loss_defaults(config);
-    const bool loss_given = app_->get_option("--loss")->count() > 0;
-    const bool image_data = app_->get_option("--dataset")->count() > 0 && !is_toy_dataset(given_.dataset);
+    const BoundFlag* loss = given("--loss");
+    const BoundFlag* dataset = given("--dataset");
+    const bool image_data = dataset && !is_toy_dataset(dataset->text);
     if (!preset_.empty())
       apply_preset(preset_, config);
-    else if (!loss_given && !image_data)
+    else if (!loss && !image_data)
       apply_preset("demo", config);
-    if (loss_given) {
-      config.loss = given_.loss;
+    if (loss) {
+      set(config, *loss);
       apply_loss_defaults(config);
     }
-    for (const auto& [option, copy] : copies_)
-      if (option->count() > 0) copy(config);
-    if (app_->get_option("--clip")->count() > 0) {
-      if (clip_text_ == "none") {
-        config.clip_enabled = false;
-      } else {
-        try {
-          size_t used = 0;
-          config.clip = std::stod(clip_text_, &used);
-          if (used != clip_text_.size()) throw std::invalid_argument(clip_text_);
-          config.clip_enabled = true;
-        } catch (const std::exception&) {
-          throw UsageError("--clip: expected a positive number or 'none', got '" + clip_text_ + "'");
-        }
-      }
-    }
+    for (const BoundFlag& f : flags_)
+      if (f.option->count() > 0) set(config, f);
     resolve_automatic_choices(config);
-    validate(config);
+    config.world_size = world_size();
+    with_typed_flags([&] { validate(config); });
     return config;
   }
 
-  // --resume: the checkpoint's configuration, with only the options that cannot change the
-  // result given again.
-  TrainConfig resume_config() const {
-    static const std::vector<std::string> allowed = {
-        "--resume",     "--iters",      "--log-every", "--print-every", "--eval-every",
-        "--checkpoint-every", "--keep-checkpoints", "--sample-every", "--grid-normalize", "--threads", "--quiet",
-        "--data",       "--data-cache", "--features",
-        "--nproc", "--world-size", "--rank", "--master-addr", "--master-port", "--dist-timeout"};
-    for (const CLI::Option* option : app_->get_options()) {
-      if (option->count() == 0) continue;
-      const std::string name = option->get_name();
-      if (std::find(allowed.begin(), allowed.end(), name) == allowed.end())
-        throw UsageError(name + " cannot be given with --resume (the run keeps its configuration); "
-                         "allowed: " + join(allowed));
-    }
-    const std::string checkpoint = latest_checkpoint(resume_);
-    if (checkpoint.empty())
-      throw UsageError("--resume " + resume_ + ": no checkpoint in " + resume_ +
-                       "/checkpoints; expected a run directory");
-    const CheckpointState state = load_checkpoint(checkpoint);
-    TrainConfig config = state.config;
-    const int64_t done = state.counters.iteration;
-    for (const auto& [option, copy] : copies_)
-      if (option->count() > 0) copy(config);
-    if (config.iters <= done)
-      throw UsageError("--resume " + resume_ + ": the run has done " + std::to_string(done) +
-                       " of " + std::to_string(config.iters) +
-                       " iterations; raise --iters to continue it");
-    validate(config);
+  // --resume: the checkpoint's configuration, with the options given again applied as their
+  // rules say (option_table.h): changed where the result does not depend on them, refused
+  // where it does and the value differs.
+  TrainConfig resume_config(const CheckpointHeader& header) const {
+    for (const char* command_level : {"--preset", "--out"})
+      if (app_->get_option(command_level)->count() > 0)
+        throw UsageError(std::string(command_level) + " cannot be given with --resume (the run keeps its "
+                         "configuration and directory)");
+    TrainConfig config = header.config;
+    with_typed_flags([&] {
+      for (const BoundFlag& f : flags_)
+        if (f.option->count() > 0)
+          for (const std::string& key : f.keys) change_on_resume(config, key, value(f, key));
+    });
+    if (world_size() != config.world_size)
+      throw UsageError("--resume " + resume_ + ": the run was trained with world_size = " +
+                       std::to_string(config.world_size) + " ranks, this command starts " +
+                       std::to_string(world_size()) + "; expected --nproc " + std::to_string(config.world_size) +
+                       " (or --world-size " + std::to_string(config.world_size) + " on each machine)");
+    if (config.iters <= header.counters.iteration)
+      throw UsageError("--resume " + resume_ + ": the run has done " + std::to_string(header.counters.iteration) +
+                       " of " + std::to_string(config.iters) + " iterations; raise --iters to continue it");
+    with_typed_flags([&] { validate(config); });
     return config;
   }
 
   bool sub_given(const std::string& name) const { return app_->get_option(name)->count() > 0; }
-  std::string preset_, out_, clip_text_, resume_;
-  int64_t nproc_ = 1;
-  DistOptions dist_;
+  int64_t world_size() const { return nproc_ > 1 ? nproc_ : dist_.world_size; }
 
   // Throws UsageError for an impossible combination of the data-parallel flags.
   void validate_distributed() const {
@@ -143,97 +123,71 @@ class TrainOptions {
                        "and rebuild); expected a single process");
   }
 
- private:
-  CLI::App* app_;
-  TrainConfig given_, given_both_;
-  std::vector<std::pair<CLI::Option*, std::function<void(TrainConfig&)>>> copies_;
-};
+  std::string preset_, out_, resume_;
+  int64_t nproc_ = 1;
+  DistOptions dist_;
 
-std::string choices(const std::vector<std::string>& names) { return " (" + join(names, "|") + ")"; }
+ private:
+  static std::string choice_help(const OptionSpec& spec) {
+    return spec.choices.empty() ? "" : choices(spec.choices);
+  }
+
+  void bind(const std::string& flag, std::vector<std::string> keys, const std::string& help, bool is_switch) {
+    flags_.emplace_back();
+    BoundFlag& f = flags_.back();
+    f.keys = std::move(keys);
+    f.option = is_switch ? app_->add_flag(flag, f.switched, help) : app_->add_option(flag, f.text, help);
+  }
+
+  const BoundFlag* given(const std::string& flag) const {
+    for (const BoundFlag& f : flags_)
+      if (f.flag() == flag && f.option->count() > 0) return &f;
+    return nullptr;
+  }
+
+  // The value a given flag means for one of its options, checked.
+  static nlohmann::json value(const BoundFlag& f, const std::string& key) {
+    const OptionSpec& spec = option_spec(key);
+    const nlohmann::json v = spec.parse(f.text);
+    const std::string problem = spec.check(v);
+    if (!problem.empty()) throw flag_error(key, problem);
+    return v;
+  }
+
+  void set(TrainConfig& config, const BoundFlag& f) const {
+    with_typed_flags([&] {
+      for (const std::string& key : f.keys) option_spec(key).set(config, value(f, key));
+    });
+  }
+
+  // Runs `f`; an OptionError it throws is said with the flag the user typed for that option
+  // (--beta1 or --beta1-d), or the option's own flag when none was typed.
+  template <typename F>
+  void with_typed_flags(F&& f) const {
+    try {
+      f();
+    } catch (const OptionError& e) {
+      const BoundFlag* typed = nullptr;
+      for (const BoundFlag& b : flags_)
+        if (b.option->count() > 0 && std::count(b.keys.begin(), b.keys.end(), e.key)) typed = &b;
+      if (typed) throw UsageError(e.said_as(typed->flag()));
+      throw;
+    }
+  }
+
+  CLI::App* app_;
+  std::deque<BoundFlag> flags_;  // stable addresses: CLI11 writes into them
+};
 
 }  // namespace
 
 Action add_train_command(CLI::App& app) {
   CLI::App* sub = app.add_subcommand("train", "train a GAN (bare: the demo preset, WGAN-GP on 25 Gaussians)");
   auto options = std::make_shared<TrainOptions>(sub);
-  using C = TrainConfig;
   auto& o = *options;
   sub->add_option("--preset", o.preset_, "named configuration; see 'wgan presets'");
   sub->add_option("--out", o.out_, "run directory to create (default: runs/NNNNN-<dataset>-<loss>)");
-  o.bind("--dataset", [](C& c) -> auto& { return c.dataset; }, "data" + choices(dataset_names()));
-  o.bind("--loss", [](C& c) -> auto& { return c.loss; }, "objective" + choices(loss_names()));
-  o.bind("--data", [](C& c) -> auto& { return c.data_dir; }, "directory of an image dataset");
-  o.bind("--split", [](C& c) -> auto& { return c.split; }, "dataset split" + choices(split_names()));
-  o.bind("--image-size", [](C& c) -> auto& { return c.image_size; }, "resize images to this size (0: the dataset's own)");
-  o.bind("--channels", [](C& c) -> auto& { return c.channels; }, "convert images to 1 or 3 channels (0: the dataset's own)");
-  o.bind("--data-cache", [](C& c) -> auto& { return c.data_cache; }, "cache of decoded image folders (default: .wgan-cache beside the run)");
-  o.bind("--arch", [](C& c) -> auto& { return c.arch; }, "network family" + choices(arch_names()) + " (default: mlp for 2-D data, dcgan for images)");
-  o.bind("--ngf", [](C& c) -> auto& { return c.ngf; }, "generator width of the image networks");
-  o.bind("--ndf", [](C& c) -> auto& { return c.ndf; }, "critic width of the image networks");
-  o.bind_both("--norm", [](C& c) -> auto& { return c.norm_d; },
-              [](C& c) -> auto& { return c.norm_g; }, "normalisation of both networks" + choices(norm_names()));
-  o.bind("--norm-g", [](C& c) -> auto& { return c.norm_g; }, "generator normalisation" + choices(norm_names()));
-  o.bind("--norm-d", [](C& c) -> auto& { return c.norm_d; }, "critic normalisation" + choices(norm_names()));
-  o.bind("--extra-layers", [](C& c) -> auto& { return c.extra_layers; }, "dcgan: extra 3x3 layers in both networks");
-  o.flag("--allow-bn-critic", &C::allow_bn_critic, "allow a batch-norm critic under wgan-gp");
-  o.bind("--sample-every", [](C& c) -> auto& { return c.sample_every; }, "iterations between sample grids (images) or critic maps (2-D data); 0: only at the end");
-  o.bind("--grid-normalize", [](C& c) -> auto& { return c.grid_normalize; }, "grid pixels: range ((x+1)/2), batch or each (min-max, as make_grid(normalize=True))");
-  o.bind("--iters", [](C& c) -> auto& { return c.iters; }, "generator iterations");
-  o.bind("--batch-size", [](C& c) -> auto& { return c.batch_size; }, "samples per batch");
-  o.bind("--n-critic", [](C& c) -> auto& { return c.n_critic; }, "critic steps per generator step");
-  o.flag("--critic-warmup", &C::critic_warmup,
-         "100 critic steps for the first 25 iterations and every 500th (reference WGAN code)");
-  // Both networks first, then per network, so that --lr-d overrides --lr.
-  o.bind_both("--optimizer", [](C& c) -> auto& { return c.optimizer_d.name; },
-              [](C& c) -> auto& { return c.optimizer_g.name; }, "optimizer of both networks" + choices(optimizer_names()));
-  o.bind_both("--lr", [](C& c) -> auto& { return c.optimizer_d.lr; },
-              [](C& c) -> auto& { return c.optimizer_g.lr; }, "learning rate of both networks");
-  o.bind_both("--beta1", [](C& c) -> auto& { return c.optimizer_d.beta1; },
-              [](C& c) -> auto& { return c.optimizer_g.beta1; }, "Adam beta1 of both networks");
-  o.bind_both("--beta2", [](C& c) -> auto& { return c.optimizer_d.beta2; },
-              [](C& c) -> auto& { return c.optimizer_g.beta2; }, "Adam beta2 of both networks");
-  o.bind_both("--weight-decay", [](C& c) -> auto& { return c.optimizer_d.weight_decay; },
-              [](C& c) -> auto& { return c.optimizer_g.weight_decay; }, "L2 weight decay of both networks");
-  o.bind("--optimizer-d", [](C& c) -> auto& { return c.optimizer_d.name; }, "critic optimizer");
-  o.bind("--optimizer-g", [](C& c) -> auto& { return c.optimizer_g.name; }, "generator optimizer");
-  o.bind("--lr-d", [](C& c) -> auto& { return c.optimizer_d.lr; }, "critic learning rate");
-  o.bind("--lr-g", [](C& c) -> auto& { return c.optimizer_g.lr; }, "generator learning rate");
-  o.bind("--beta1-d", [](C& c) -> auto& { return c.optimizer_d.beta1; }, "critic Adam beta1");
-  o.bind("--beta1-g", [](C& c) -> auto& { return c.optimizer_g.beta1; }, "generator Adam beta1");
-  o.bind("--beta2-d", [](C& c) -> auto& { return c.optimizer_d.beta2; }, "critic Adam beta2");
-  o.bind("--beta2-g", [](C& c) -> auto& { return c.optimizer_g.beta2; }, "generator Adam beta2");
-  o.bind("--weight-decay-d", [](C& c) -> auto& { return c.optimizer_d.weight_decay; }, "critic weight decay");
-  o.bind("--weight-decay-g", [](C& c) -> auto& { return c.optimizer_g.weight_decay; }, "generator weight decay");
-  o.bind("--lr-schedule", [](C& c) -> auto& { return c.lr_schedule; }, "learning-rate schedule" + choices(lr_schedule_names()));
-  o.bind("--lr-decay", [](C& c) -> auto& { return c.lr_decay; }, "inverse-time decay: lr / (1 + decay * step)");
-  sub->add_option("--clip", o.clip_text_, "WGAN weight clipping bound c, or 'none'");
-  o.bind("--clip-scope", [](C& c) -> auto& { return c.clip_scope; }, "clip all critic parameters, or weights only (all|weights)");
-  o.bind("--gp-lambda", [](C& c) -> auto& { return c.gp_lambda; }, "WGAN-GP penalty weight");
-  o.bind("--nz", [](C& c) -> auto& { return c.nz; }, "noise dimension");
-  o.bind("--noise", [](C& c) -> auto& { return c.noise; }, "noise distribution" + choices(noise_names()));
-  o.bind("--g-width", [](C& c) -> auto& { return c.g_width; }, "generator MLP width");
-  o.bind("--g-depth", [](C& c) -> auto& { return c.g_depth; }, "generator MLP hidden layers");
-  o.bind("--d-width", [](C& c) -> auto& { return c.d_width; }, "critic MLP width");
-  o.bind("--d-depth", [](C& c) -> auto& { return c.d_depth; }, "critic MLP hidden layers");
-  o.bind("--activation", [](C& c) -> auto& { return c.activation; }, "MLP activation" + choices(activation_names()));
-  o.bind("--toy-points", [](C& c) -> auto& { return c.toy_points; }, "fixed toy training set size (0: fresh samples per batch)");
-  o.bind("--seed", [](C& c) -> auto& { return c.seed; }, "random seed (an integer >= 0)")
-      ->check(non_negative_integer());
-  o.bind("--threads", [](C& c) -> auto& { return c.threads; }, "CPU threads (0: all cores)");
-  o.bind("--device", [](C& c) -> auto& { return c.device; }, "cpu, cuda, cuda:N or auto");
-  o.bind("--log-every", [](C& c) -> auto& { return c.log_every; }, "iterations between metrics.jsonl records");
-  o.bind("--print-every", [](C& c) -> auto& { return c.print_every; }, "iterations between console lines");
-  o.bind("--eval-every", [](C& c) -> auto& { return c.eval_every; }, "iterations between evaluations (0: only at the end)");
-  o.bind("--features", [](C& c) -> auto& { return c.features; }, "feature network for FID/KID of images (TorchScript: wgan classifier train, or Inception)");
-  o.bind("--eval-samples", [](C& c) -> auto& { return c.eval_samples; }, "generated samples per evaluation");
-  o.bind("--checkpoint-every", [](C& c) -> auto& { return c.checkpoint_every; }, "iterations between checkpoints (0: only the final one)");
-  o.bind("--keep-checkpoints", [](C& c) -> auto& { return c.keep_checkpoints; }, "periodic checkpoints kept (the newest)");
-  o.bind("--on-nan", [](C& c) -> auto& { return c.on_nan; }, "on a non-finite loss or gradient" + choices(on_nan_names()));
-  o.flag("--quiet", &C::quiet, "print only the start and the summary");
-  o.flag("--no-fast-paths{false}", &C::fast_paths,
-         "the straightforward computation, for comparison (docs/performance.md)");
-  o.bind("--precision", [](C& c) -> auto& { return c.precision; },
-         "bf16: autocast the networks' products to bfloat16 (CPUs with AVX-512 BF16/AMX, GPUs)" + choices(precision_names()));
+  o.bind_table();
   sub->add_option("--resume", o.resume_, "continue the run in this directory from its newest checkpoint");
   // Data-parallel training (docs/distributed.md). --batch-size is per rank.
   sub->add_option("--nproc", o.nproc_, "data-parallel ranks to start on this machine (--batch-size is per rank)");
@@ -246,7 +200,17 @@ Action add_train_command(CLI::App& app) {
   return [options] {
     options->validate_distributed();
     const bool resuming = !options->resume_.empty();
-    TrainConfig config = resuming ? options->resume_config() : options->resolve();
+    std::string checkpoint;
+    TrainConfig config;
+    if (resuming) {
+      checkpoint = latest_checkpoint(options->resume_);
+      if (checkpoint.empty())
+        throw UsageError("--resume " + options->resume_ + ": no checkpoint in " + options->resume_ +
+                         "/checkpoints; expected a run directory");
+      config = options->resume_config(read_checkpoint_header(checkpoint));
+    } else {
+      config = options->resolve();
+    }
     if (options->nproc_ > 1) {
       LaunchOptions launch;
       launch.nproc = options->nproc_;
@@ -263,17 +227,17 @@ Action add_train_command(CLI::App& app) {
       // Nothing is written by this rank; the run directory names the checkpoint to resume
       // from, or where rank 0 keeps the data cache.
       const std::string run_dir = resuming ? options->resume_ : options->out_.empty() ? "runs/rank" : options->out_;
-      run_worker(config, run_dir, resuming, *group);
+      run_worker(config, run_dir, checkpoint, *group);
       return 0;
     }
     if (resuming) {
       write_text_atomically(options->resume_ + "/config.json", to_json(config).dump(2) + "\n");
-      return run_training(config, options->resume_, std::cout, /*resume=*/true, group.get()), 0;
+      return run_training(config, options->resume_, std::cout, checkpoint, group.get()), 0;
     }
     const bool existed = !options->out_.empty() && std::filesystem::exists(options->out_);
     const std::string run_dir = create_run_directory(config, options->out_);
     try {
-      run_training(config, run_dir, std::cout, /*resume=*/false, group.get());
+      run_training(config, run_dir, std::cout, "", group.get());
     } catch (const UsageError&) {
       // Bad input found once the run started (a corrupt data file): a run that never wrote a
       // checkpoint holds nothing worth keeping, so leave no half-made directory behind.

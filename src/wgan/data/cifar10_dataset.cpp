@@ -39,8 +39,8 @@ ImageDataset load_cifar10(const std::string& dir_given, const std::string& split
   fs::path dir = dir_given;
   if (fs::is_directory(dir / "cifar-10-batches-bin")) dir /= "cifar-10-batches-bin";
   if (!fs::is_directory(dir))
-    throw UsageError("--data " + dir_given + ": not a directory; expected one holding " +
-                     describe_expected_files("cifar10"));
+    throw OptionError("data", "not a directory; expected one holding " + describe_expected_files("cifar10"),
+                      dir_given);
   std::vector<std::string> files;
   if (split == "train" || split == "all" || split == "auto")
     for (int k = 1; k <= 5; ++k) files.push_back("data_batch_" + std::to_string(k) + ".bin");
@@ -52,9 +52,10 @@ ImageDataset load_cifar10(const std::string& dir_given, const std::string& split
     if (fs::is_regular_file(path)) read_cifar_file(path.string(), images, labels);
   }
   if (images.empty())
-    throw UsageError("--data " + dir_given + ": no CIFAR-10 batch files" +
-                     (split == "auto" ? std::string() : " for --split " + split) + "; expected " +
-                     describe_expected_files("cifar10"));
+    throw OptionError("data",
+                      "no CIFAR-10 batch files" + (split == "auto" ? std::string() : " for split " + split) +
+                          "; expected " + describe_expected_files("cifar10"),
+                      dir_given);
   ImageDataset data;
   data.images = torch::cat(images);
   data.labels = torch::cat(labels);

@@ -77,8 +77,7 @@ std::string find_idx(const fs::path& dir, const std::string& stem) {
 
 ImageDataset load_idx_dataset(const std::string& dir, const std::string& split) {
   if (!fs::is_directory(dir))
-    throw UsageError("--data " + dir + ": not a directory; expected one holding " +
-                     describe_expected_files("mnist"));
+    throw OptionError("data", "not a directory; expected one holding " + describe_expected_files("mnist"), dir);
   std::vector<std::string> prefixes;
   if (split == "train" || split == "all" || split == "auto") prefixes.push_back("train");
   if (split == "test" || split == "all" || split == "auto") prefixes.push_back("t10k");
@@ -90,8 +89,7 @@ ImageDataset load_idx_dataset(const std::string& dir, const std::string& split) 
     const std::string image_file = find_idx(dir, prefix + "-images-idx3-ubyte");
     if (image_file.empty()) {
       if (split == "auto") continue;
-      throw UsageError("--data " + dir + ": no " + prefix + "-images-idx3-ubyte[.gz] for --split " +
-                       split);
+      throw OptionError("data", "no " + prefix + "-images-idx3-ubyte[.gz] for split " + split, dir);
     }
     images.push_back(read_idx_images(image_file));
     const std::string label_file = find_idx(dir, prefix + "-labels-idx1-ubyte");
@@ -107,8 +105,7 @@ ImageDataset load_idx_dataset(const std::string& dir, const std::string& split) 
     used.push_back(prefix);
   }
   if (images.empty())
-    throw UsageError("--data " + dir + ": no IDX files found; expected " +
-                     describe_expected_files("mnist"));
+    throw OptionError("data", "no IDX files found; expected " + describe_expected_files("mnist"), dir);
   ImageDataset data;
   data.images = torch::cat(images);
   if (all_labelled) data.labels = torch::cat(labels);

@@ -14,7 +14,7 @@ ImageShape native_image_shape(const std::string& dataset) {
   if (dataset == "mnist" || dataset == "fashion-mnist") return {1, 28};
   if (dataset == "cifar10") return {3, 32};
   if (dataset == "folder") return {3, 64};
-  throw UsageError("--dataset: '" + dataset + "' is not an image dataset");
+  throw OptionError("dataset", "'" + dataset + "' is not an image dataset");
 }
 
 std::string describe_expected_files(const std::string& dataset) {
@@ -42,8 +42,7 @@ ImageDataset load_image_dataset(const std::string& dataset, const std::string& d
     options.log = log;
     return load_image_folder(dir, options);  // decoded straight to the size and channels
   } else {
-    throw UsageError("--dataset: '" + dataset + "' is not an image dataset; expected one of mnist, "
-                     "fashion-mnist, cifar10, folder");
+    throw OptionError("dataset", "'" + dataset + "' is not an image dataset; expected one of mnist, fashion-mnist, cifar10, folder");
   }
   data.images = convert_channels(resize_images(data.images, image_size), channels);
   return data;

@@ -36,7 +36,7 @@ bool has_image_extension(const fs::path& path) {
 
 FolderListing list_folder(const std::string& dir) {
   if (!fs::is_directory(dir))
-    throw UsageError("--data " + dir + ": not a directory; expected a folder of images");
+    throw OptionError("data", "not a directory; expected a folder of images", dir);
   FolderListing listing;
   std::error_code ec;
   for (auto it = fs::recursive_directory_iterator(dir, fs::directory_options::follow_directory_symlink, ec);
@@ -47,7 +47,7 @@ FolderListing list_folder(const std::string& dir) {
     else
       ++listing.skipped;
   }
-  if (ec) throw UsageError("--data " + dir + ": cannot list (" + ec.message() + ")");
+  if (ec) throw OptionError("data", "cannot list (" + ec.message() + ")", dir);
   std::sort(listing.images.begin(), listing.images.end());
   uint64_t h = fnv1a64("wgan-folder-v1");
   for (const auto& path : listing.images) {
@@ -122,8 +122,10 @@ ImageDataset load_image_folder(const std::string& dir, const FolderOptions& opti
   const FolderListing listing = list_folder(dir);
   const int64_t n = static_cast<int64_t>(listing.images.size());
   if (n == 0)
-    throw UsageError("--data " + dir + ": no PNG, JPEG or BMP images below it (" +
-                     std::to_string(listing.skipped) + " other files); expected a folder of images");
+    throw OptionError("data",
+                      "no PNG, JPEG or BMP images below it (" + std::to_string(listing.skipped) +
+                          " other files); expected a folder of images",
+                      dir);
   if (listing.skipped > 0)
     log("skipped " + std::to_string(listing.skipped) + " files below " + dir +
         " that are not PNG, JPEG or BMP images");

@@ -64,8 +64,8 @@ torch::Tensor convert_channels(const torch::Tensor& images, int64_t channels) {
                     .div(1000, "floor");
     return luma.unsqueeze(1).to(torch::kUInt8);
   }
-  throw UsageError("--channels " + std::to_string(channels) + ": cannot convert images with " +
-                   std::to_string(have) + " channels; expected 1 or 3");
+  throw OptionError("channels", "cannot convert images with " + std::to_string(have) + " channels; expected 1 or 3",
+                    std::to_string(channels));
 }
 
 }  // namespace wgan

@@ -13,16 +13,18 @@ namespace wgan {
 
 FeatureNetwork::FeatureNetwork(const std::string& path) {
   if (!std::filesystem::is_regular_file(path))
-    throw UsageError("--features " + path + ": no such file; expected a TorchScript feature network (.pt)");
+    throw OptionError("features", "no such file; expected a TorchScript feature network (.pt)", path);
   try {
     module_ = std::make_shared<torch::jit::Module>(torch::jit::load(path, c10::Device(c10::kCPU)));
   } catch (const std::exception&) {
-    throw UsageError("--features " + path + ": not a TorchScript module; expected a file saved with "
-                     "torch.jit.save or written by `wgan classifier train`");
+    throw OptionError("features",
+                      "not a TorchScript module; expected a file saved with torch.jit.save or written by "
+                      "`wgan classifier train`",
+                      path);
   }
   auto& m = *module_;
   if (!m.find_method("forward"))
-    throw UsageError("--features " + path + ": the module has no forward(); expected forward(images)");
+    throw OptionError("features", "the module has no forward(); expected forward(images)", path);
   m.eval();
   has_features_ = m.find_method("features").has_value();
   has_logits_ = m.find_method("logits").has_value();
@@ -33,7 +35,7 @@ FeatureNetwork::FeatureNetwork(const std::string& path) {
   if (m.hasattr("channels")) channels_ = m.attr("channels").toInt();
   if (m.hasattr("image_size")) image_size_ = m.attr("image_size").toInt();
   if (channels_ != 1 && channels_ != 3)
-    throw UsageError("--features " + path + ": channels attribute " + std::to_string(channels_) + "; expected 1 or 3");
+    throw OptionError("features", "channels attribute " + std::to_string(channels_) + "; expected 1 or 3", path);
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(fnv1a64(read_text_file(path))));
   fingerprint_ = hex;

@@ -69,7 +69,7 @@ double sliced_wasserstein(const torch::Tensor& a, const torch::Tensor& b, double
   if (x.size(1) != y.size(1))
     throw UsageError("sliced_wasserstein: point sets of dimensions " + std::to_string(x.size(1)) +
                      " and " + std::to_string(y.size(1)));
-  if (projections <= 0) throw UsageError("--projections: expected a positive integer");
+  if (projections <= 0) throw OptionError("projections", "expected a positive integer, got " + std::to_string(projections));
   auto generator = make_generator(seed, Stream::kEvaluation, 0x51ced);
   auto directions = torch::randn({projections, x.size(1)}, generator, torch::TensorOptions().dtype(torch::kFloat64));
   directions = directions / directions.norm(2, 1, true);

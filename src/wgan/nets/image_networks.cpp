@@ -172,7 +172,7 @@ std::string image_size_problem(const std::string& arch, int64_t s) {
 NetworkPair make_image_networks(const std::string& arch, const ImageNetOptions& options) {
   const std::string problem = image_size_problem(arch, options.image_size);
   if (!problem.empty())
-    throw UsageError("--image-size " + std::to_string(options.image_size) + ": " + problem);
+    throw OptionError("image_size", problem, std::to_string(options.image_size));
   NetworkPair pair;
   if (arch == "dcgan")
     pair = {dcgan_generator(options), dcgan_critic(options)};
@@ -189,8 +189,7 @@ NetworkPair make_image_networks(const std::string& arch, const ImageNetOptions& 
   else if (arch == "mlp")
     return mlp_networks(options);  // PyTorch's default initialisation, as the WGAN authors' MLPs
   else
-    throw UsageError("--arch: unknown network family '" + arch +
-                     "'; expected mlp, dcgan, dcgan-mnist or dcgan-dense");
+    throw OptionError("arch", "unknown network family '" + arch + "'; expected mlp, dcgan, dcgan-mnist or dcgan-dense");
   initialize_dcgan_weights(*pair.generator);
   initialize_dcgan_weights(*pair.critic);
   return pair;

@@ -1,18 +1,24 @@
-// Builds the generator and critic a configuration describes, with deterministic initial
-// weights drawn from the run's seed.
+// Builds a generator and a critic from their options, with deterministic initial weights
+// drawn from a seed. Knows nothing of training runs: train/networks.h maps a run's
+// configuration to these options.
 #pragma once
+#include <cstdint>
+#include <string>
 #include <vector>
 
+#include "wgan/nets/image_networks.h"
 #include "wgan/nets/network.h"
 
 namespace wgan {
 
-struct TrainConfig;
+struct NetworkOptions {
+  bool images = false;         // false: 2-D points (MLPs), true: images of `image`'s shape
+  std::string arch = "mlp";    // mlp | dcgan | dcgan-mnist | dcgan-dense
+  uint64_t seed = 1;           // initial weights
+  ImageNetOptions image;       // nz, shape, widths and normalisation (MLPs use nz and widths)
+  std::string activation = "relu";  // 2-D MLPs: relu | leaky-relu | elu
+};
 
-// Shape of one sample of the configured dataset ({2} for points, {C, H, W} for images): the
-// generator's output and the critic's input.
-std::vector<int64_t> sample_shape(const TrainConfig& config);
-
-NetworkPair make_networks(const TrainConfig& config);
+NetworkPair make_networks(const NetworkOptions& options);
 
 }  // namespace wgan

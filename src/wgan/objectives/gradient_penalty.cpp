@@ -2,7 +2,6 @@
 
 #include <torch/autograd.h>
 
-#include "wgan/objectives/objective.h"
 
 namespace wgan {
 

@@ -4,7 +4,7 @@
 #pragma once
 #include <torch/types.h>
 
-#include "wgan/nets/network.h"
+#include "wgan/objectives/objective.h"
 
 namespace wgan {
 
@@ -19,5 +19,20 @@ torch::Tensor critic_gradient_norms(NetworkImpl& critic, const torch::Tensor& x_
 // Unweighted penalty, a 0-d tensor that is differentiable w.r.t. the critic's parameters.
 torch::Tensor gradient_penalty(NetworkImpl& critic, const torch::Tensor& real,
                                const torch::Tensor& fake, const torch::Tensor& alpha);
+
+// The two-sided penalty as a constraint: lambda times the penalty at the batch's interpolates.
+class GradientPenalty : public LipschitzConstraint {
+ public:
+  explicit GradientPenalty(double lambda) : lambda_(lambda) {}
+  std::string name() const override { return "gp"; }
+  bool needs_interpolation() const override { return true; }
+  torch::Tensor penalty(NetworkImpl& critic, const CriticBatch& batch) override {
+    return gradient_penalty(critic, batch.real, batch.fake, batch.alpha);
+  }
+  double weight() const override { return lambda_; }
+
+ private:
+  double lambda_;
+};
 
 }  // namespace wgan

@@ -1,12 +1,24 @@
 #include "wgan/objectives/objective.h"
 
-#include "wgan/core/error.h"
-#include "wgan/objectives/gan_objective.h"
-#include "wgan/objectives/wgan_gp_objective.h"
-#include "wgan/objectives/wgan_objective.h"
-#include "wgan/train/config.h"
-
 namespace wgan {
+
+Objective::Objective(std::unique_ptr<AdversarialLoss> loss, std::unique_ptr<LipschitzConstraint> constraint)
+    : loss_(std::move(loss)), constraint_(std::move(constraint)) {}
+
+std::string Objective::name() const {
+  return constraint_ ? loss_->name() + "+" + constraint_->name() : loss_->name();
+}
+
+CriticLoss Objective::critic_loss(NetworkImpl& critic, const CriticBatch& batch) {
+  CriticLoss result = loss_->critic_loss(critic, batch);
+  if (!constraint_) return result;
+  auto penalty = constraint_->penalty(critic, batch);
+  if (penalty.defined()) {
+    result.loss = result.loss + constraint_->weight() * penalty;
+    result.penalty = penalty.detach();
+  }
+  return result;
+}
 
 torch::Tensor critic_output(NetworkImpl& critic, const torch::Tensor& x) {
   return critic.forward(x).to(torch::kFloat32);
@@ -17,15 +29,6 @@ std::pair<torch::Tensor, torch::Tensor> critic_scores(NetworkImpl& critic, const
   const auto scores = critic_output(critic, torch::cat({batch.real, batch.fake}));
   const int64_t n = batch.real.size(0);
   return {scores.slice(0, 0, n), scores.slice(0, n)};
-}
-
-std::unique_ptr<Objective> make_objective(const TrainConfig& config) {
-  if (config.loss == "gan") return std::make_unique<GanObjective>();
-  if (config.loss == "wgan")
-    return std::make_unique<WganObjective>(config.clip_enabled ? config.clip : 0.0,
-                                           config.clip_scope == "weights");
-  if (config.loss == "wgan-gp") return std::make_unique<WganGpObjective>(config.gp_lambda);
-  throw UsageError("unknown loss '" + config.loss + "'; expected " + join(loss_names()));
 }
 
 }  // namespace wgan

@@ -13,6 +13,7 @@
 #include "wgan/core/atomic_file.h"
 #include "wgan/core/error.h"
 #include "wgan/core/hash.h"
+#include "wgan/train/option_table.h"
 
 namespace wgan {
 namespace fs = std::filesystem;
@@ -20,16 +21,6 @@ namespace {
 
 constexpr char kMagic[8] = {'W', 'G', 'A', 'N', 'C', 'K', 'P', '1'};
 constexpr size_t kTrailer = 16;
-
-// Keys of config.json that describe what is trained; the rest (intervals, threads, the
-// iteration target) may differ between a checkpoint and the run resuming it.
-const std::vector<std::string>& structural_keys() {
-  static const std::vector<std::string> keys = {
-      "dataset", "loss",     "arch",       "nz",  "g_width", "g_depth",      "d_width",
-      "d_depth", "activation", "image_size", "channels", "ngf", "ndf", "norm_g", "norm_d",
-      "extra_layers"};
-  return keys;
-}
 
 std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
 
@@ -111,7 +102,10 @@ void save_checkpoint(const std::string& path, const CheckpointState& s) {
   });
 }
 
-void load_checkpoint_into(const std::string& path, CheckpointState& s, c10::Device device) {
+namespace {
+
+// The file's bytes with the trailer checked; UsageError naming the file otherwise.
+std::string verified_bytes(const std::string& path) {
   if (!fs::exists(path)) throw UsageError("checkpoint " + path + ": no such file");
   std::string data;
   try {
@@ -124,27 +118,72 @@ void load_checkpoint_into(const std::string& path, CheckpointState& s, c10::Devi
                      ": not a wgan checkpoint, or truncated (no WGANCKP1 trailer)");
   uint64_t stored;
   std::memcpy(&stored, data.data() + data.size() - kTrailer, sizeof stored);
-  const size_t size = data.size() - kTrailer;
-  if (fnv1a64(data.data(), size) != stored)
+  data.resize(data.size() - kTrailer);
+  if (fnv1a64(data.data(), data.size()) != stored)
     throw UsageError("checkpoint " + path + ": corrupted (checksum mismatch)");
+  return data;
+}
 
+// Runs `read` on the checkpoint's archive; any failure is a UsageError naming the file.
+template <typename Read>
+void read_archive(const std::string& path, c10::Device device, Read&& read) {
+  const std::string data = verified_bytes(path);
   try {
     torch::serialize::InputArchive archive;
-    archive.load_from(data.data(), size, device);
-    c10::IValue config_text;
-    archive.read("config", config_text);
-    TrainConfig stored_config = config_from_json(nlohmann::json::parse(config_text.toStringRef()));
+    archive.load_from(data.data(), data.size(), device);
+    read(archive);
+  } catch (const UsageError&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw UsageError("checkpoint " + path + ": cannot load it (" + first_line(e.what()) + ")");
+  }
+}
+
+CheckpointHeader read_header(torch::serialize::InputArchive& archive) {
+  CheckpointHeader h;
+  c10::IValue value;
+  archive.read("config", value);
+  h.config = config_from_json(nlohmann::json::parse(value.toStringRef()));
+  torch::serialize::InputArchive counters;
+  archive.read("counters", counters);
+  const std::pair<const char*, int64_t*> fields[] = {
+      {"iteration", &h.counters.iteration}, {"real_batches_drawn", &h.counters.real_batches_drawn},
+      {"steps_d", &h.counters.steps_d},     {"steps_g", &h.counters.steps_g},
+      {"skipped_steps", &h.counters.skipped_steps}};
+  for (const auto& [name, field] : fields) {
+    counters.read(name, value);
+    *field = value.toInt();
+  }
+  archive.read("elapsed_s", value);
+  h.elapsed_s = value.toDouble();
+  return h;
+}
+
+}  // namespace
+
+CheckpointHeader read_checkpoint_header(const std::string& path) {
+  CheckpointHeader header;
+  read_archive(path, c10::Device(c10::kCPU), [&](torch::serialize::InputArchive& archive) {
+    header = read_header(archive);
+  });
+  return header;
+}
+
+void load_checkpoint_into(const std::string& path, CheckpointState& s, c10::Device device) {
+  read_archive(path, device, [&](torch::serialize::InputArchive& archive) {
+    const CheckpointHeader header = read_header(archive);
     if (s.networks.generator) {
-      const auto want = to_json(s.config), have = to_json(stored_config);
-      for (const auto& key : structural_keys())
-        if (want[key] != have[key])
-          throw UsageError("checkpoint " + path + ": it holds " + key + " = " + have[key].dump() +
-                           ", this run has " + want[key].dump());
+      const std::string key = first_difference(s.config, header.config, OnResume::kMustMatch);
+      if (!key.empty()) {
+        const OptionSpec& spec = option_spec(key);
+        throw UsageError("checkpoint " + path + ": it holds " + key + " = " + spec.get(header.config).dump() +
+                         ", this run has " + spec.get(s.config).dump());
+      }
     } else {
-      s.config = stored_config;
-      s.networks = make_networks(stored_config);
+      s.config = header.config;
+      s.networks = make_networks(header.config);
     }
-    torch::serialize::InputArchive generator, critic, counters;
+    torch::serialize::InputArchive generator, critic;
     archive.read("generator", generator);
     archive.read("critic", critic);
     s.networks.generator->load(generator);
@@ -156,25 +195,9 @@ void load_checkpoint_into(const std::string& path, CheckpointState& s, c10::Devi
       s.optimizer_d->load(optimizer_d);
       s.optimizer_g->load(optimizer_g);
     }
-    archive.read("counters", counters);
-    c10::IValue value;
-    counters.read("iteration", value);
-    s.counters.iteration = value.toInt();
-    counters.read("real_batches_drawn", value);
-    s.counters.real_batches_drawn = value.toInt();
-    counters.read("steps_d", value);
-    s.counters.steps_d = value.toInt();
-    counters.read("steps_g", value);
-    s.counters.steps_g = value.toInt();
-    counters.read("skipped_steps", value);
-    s.counters.skipped_steps = value.toInt();
-    archive.read("elapsed_s", value);
-    s.elapsed_s = value.toDouble();
-  } catch (const UsageError&) {
-    throw;
-  } catch (const std::exception& e) {
-    throw UsageError("checkpoint " + path + ": cannot load it (" + first_line(e.what()) + ")");
-  }
+    s.counters = header.counters;
+    s.elapsed_s = header.elapsed_s;
+  });
 }
 
 CheckpointState load_checkpoint(const std::string& path) {

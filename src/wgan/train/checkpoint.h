@@ -13,8 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "wgan/nets/network_factory.h"
-#include "wgan/train/config.h"
+#include "wgan/train/networks.h"
 
 namespace torch::optim {
 class Optimizer;
@@ -39,6 +38,15 @@ struct CheckpointState {
 };
 
 void save_checkpoint(const std::string& path, const CheckpointState& state);
+
+// What a checkpoint says about its run without loading its networks: the configuration and
+// the counters (for `train --resume`, which then loads the whole state once).
+struct CheckpointHeader {
+  TrainConfig config;
+  TrainingCounters counters;
+  double elapsed_s = 0;
+};
+CheckpointHeader read_checkpoint_header(const std::string& path);
 
 // Reads a checkpoint. With `state.networks` and optimisers already built (resume), loads into
 // them after checking that the architecture and objective match `state.config`; otherwise

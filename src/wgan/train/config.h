@@ -1,11 +1,14 @@
 // Every option of a training run, resolved. This is what config.json holds and what a
-// checkpoint carries; nothing here knows about the command line.
+// checkpoint carries. The members and their defaults are here; everything else about an
+// option (its key, flag, help, check and resume rule) is its row in option_table.h.
 #pragma once
 #include <nlohmann/json_fwd.hpp>
 
 #include <cstdint>
 #include <string>
 #include <vector>
+
+#include "wgan/objectives/objective_registry.h"
 
 namespace wgan {
 
@@ -23,11 +26,13 @@ struct OptimizerConfig {
 struct TrainConfig {
   std::string preset;  // empty when none was used
   std::string dataset = "gaussians25";
-  std::string loss = "wgan-gp";  // gan | wgan | wgan-gp
+  std::string loss = "wgan-gp";  // gan | wgan | wgan-gp (objectives/objective_registry.h)
+  std::string constraint = "auto";  // clip | gp | none; auto: the loss's own
   std::string arch = "auto";  // auto: mlp for 2-D data, dcgan for images
 
   int64_t iters = 2000;  // generator iterations
-  int64_t batch_size = 0;  // 0: 256 for 2-D data, 64 for images
+  int64_t batch_size = 0;  // per rank; 0: 256 for 2-D data, 64 for images
+  int64_t world_size = 1;  // data-parallel ranks: the global batch is world_size x batch_size
   int64_t n_critic = 5;
   bool critic_warmup = false;  // 100 critic steps for the first 25 iterations and every 500th
 
@@ -36,10 +41,10 @@ struct TrainConfig {
   std::string lr_schedule = "constant";  // constant | inverse-time | linear
   double lr_decay = 0.0;                 // inverse-time: lr / (1 + decay * step)
 
-  bool clip_enabled = true;  // wgan only
-  double clip = 0.01;
+  bool clip_enabled = true;  // the clip constraint; false: --clip none
+  double clip = kDefaultClip;
   std::string clip_scope = "all";  // all | weights (normalisation gamma/beta left alone)
-  double gp_lambda = 10.0;
+  double gp_lambda = kDefaultGpLambda;
 
   int64_t nz = 0;  // 0: 2 for 2-D data, 100 for images
   std::string noise = "normal";  // normal | uniform in [-1, 1]
@@ -93,14 +98,18 @@ void resolve_automatic_choices(TrainConfig& config);
 // True for the 2-D toy distributions, false for image datasets.
 bool is_toy_dataset(const std::string& dataset);
 
-// Throws UsageError naming the first invalid value and what was expected.
+// Throws an OptionError (option_table.h) naming the first invalid value and what was expected:
+// every option's own check, then the rules between options.
 void validate(const TrainConfig& config);
 
+// config.json: every option of the table (option_table.h).
 nlohmann::json to_json(const TrainConfig& config);
 TrainConfig config_from_json(const nlohmann::json& json);
 
+// What the objective is built from, and the constraint the configuration resolves to.
+ObjectiveOptions objective_options(const TrainConfig& config);
+
 // Choice lists, for validation messages and the command line's help.
-const std::vector<std::string>& loss_names();
 const std::vector<std::string>& optimizer_names();
 const std::vector<std::string>& lr_schedule_names();
 const std::vector<std::string>& noise_names();
@@ -109,7 +118,9 @@ const std::vector<std::string>& dataset_names();
 const std::vector<std::string>& on_nan_names();
 const std::vector<std::string>& precision_names();
 const std::vector<std::string>& arch_names();
+const std::vector<std::string>& arch_names_or_auto();
 const std::vector<std::string>& norm_names();
+const std::vector<std::string>& norm_names_or_auto();
 const std::vector<std::string>& split_names();
 std::string join(const std::vector<std::string>& items, const std::string& separator = ", ");
 

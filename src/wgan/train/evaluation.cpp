@@ -27,13 +27,13 @@ nlohmann::json evaluate_generator(NetworkImpl& generator, const TrainConfig& con
   const auto samples = evaluation_samples(generator, config, n, stream_index, device);
   // The same true sample at every evaluation, so that changes of w1 are the generator's.
   auto real_gen = make_generator(config.seed, Stream::kEvaluation, kRealSampleIndex);
-  nlohmann::json metrics = {{"w1", exact_wasserstein(samples, distribution.sample(n, real_gen), 1)}};
+  nlohmann::json metrics = {{metric::kW1, exact_wasserstein(samples, distribution.sample(n, real_gen), 1)}};
   if (distribution.has_modes()) {
     const ModeMetrics m = mode_metrics(samples, distribution.modes(), distribution.mode_std());
-    metrics["modes_covered"] = m.modes_covered;
-    metrics["modes_total"] = m.modes_total;
-    metrics["hq_percent"] = 100.0 * m.high_quality_fraction;
-    metrics["reverse_kl"] = m.reverse_kl;
+    metrics[metric::kModesCovered] = m.modes_covered;
+    metrics[metric::kModesTotal] = m.modes_total;
+    metrics[metric::kHighQuality] = 100.0 * m.high_quality_fraction;
+    metrics[metric::kReverseKl] = m.reverse_kl;
   }
   return metrics;
 }
@@ -50,26 +50,6 @@ Evaluator::~Evaluator() = default;
 nlohmann::json Evaluator::evaluate(NetworkImpl& generator, int64_t n, uint64_t stream_index) const {
   if (images_) return images_->evaluate(generator, n, stream_index);
   return evaluate_generator(generator, config_, n, stream_index, device_);
-}
-
-std::string describe_metrics(const nlohmann::json& metrics) {
-  std::string line;
-  auto add = [&line](const char* format, auto... values) {
-    char text[160];
-    std::snprintf(text, sizeof text, format, values...);
-    line += (line.empty() ? "" : "  ") + std::string(text);
-  };
-  auto real = [&metrics](const char* key) { return metrics[key].get<double>(); };
-  auto integer = [&metrics](const char* key) { return static_cast<long long>(metrics[key].get<int64_t>()); };
-  if (metrics.contains("modes_covered"))
-    add("modes %lld/%lld  high-quality %.1f%%  reverse KL %.4f nats", integer("modes_covered"),
-        integer("modes_total"), real("hq_percent"), real("reverse_kl"));
-  if (metrics.contains("w1")) add("W1 %.4f", real("w1"));
-  if (metrics.contains("fid")) add("FID %.3f  KID %.5f", real("fid"), real("kid"));
-  if (metrics.contains("classifier_score"))
-    add("classifier score %.3f  classes %lld/%lld", real("classifier_score"), integer("classes_covered"),
-        integer("classes_total"));
-  return line;
 }
 
 }  // namespace wgan

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "wgan/data/image_dataset.h"
+#include "wgan/eval/metric_registry.h"
 #include "wgan/eval/mode_metrics.h"
 #include "wgan/nets/network.h"
 #include "wgan/train/config.h"
@@ -43,7 +44,5 @@ class Evaluator {
   std::unique_ptr<class ImageEvaluator> images_;
 };
 
-// One line for a person, e.g. "modes 25/25  high-quality 93.1%  reverse KL 0.004 nats  W1 0.0412".
-std::string describe_metrics(const nlohmann::json& metrics);
 
 }  // namespace wgan

@@ -80,18 +80,18 @@ nlohmann::json ImageEvaluator::evaluate(NetworkImpl& generator, int64_t n, uint6
   const auto out = network_->run(evaluation_samples(generator, config_, n, stream_index, device_), device_);
   const KernelDistance kid = kernel_inception_distance(real_features_, out.features, 100, 1000,
                                                        derive_seed(config_.seed, Stream::kEvaluation, stream_index));
-  nlohmann::json metrics = {{"fid", frechet_distance(real_statistics_, feature_statistics(out.features))},
-                            {"kid", kid.mean},
+  nlohmann::json metrics = {{metric::kFid, frechet_distance(real_statistics_, feature_statistics(out.features))},
+                            {metric::kKid, kid.mean},
                             {"kid_std", kid.std}};
   if (out.logits.defined()) {
     const auto histogram = class_histogram(out.logits);
     const int64_t classes = histogram.numel();
     // A class counts as covered when it gets at least a tenth of its even share.
     const double threshold = 0.1 * static_cast<double>(n) / static_cast<double>(classes);
-    metrics["classifier_score"] = classifier_score(out.logits);
-    metrics["classes_covered"] = (histogram.to(torch::kFloat64) >= threshold).sum().item<int64_t>();
-    metrics["classes_total"] = classes;
-    metrics["class_histogram"] = std::vector<int64_t>(histogram.data_ptr<int64_t>(),
+    metrics[metric::kClassifierScore] = classifier_score(out.logits);
+    metrics[metric::kClassesCovered] = (histogram.to(torch::kFloat64) >= threshold).sum().item<int64_t>();
+    metrics[metric::kClassesTotal] = classes;
+    metrics[metric::kClassHistogram] = std::vector<int64_t>(histogram.data_ptr<int64_t>(),
                                                       histogram.data_ptr<int64_t>() + classes);
   }
   return metrics;

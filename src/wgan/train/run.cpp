@@ -8,7 +8,7 @@
 #include <ostream>
 
 #include "wgan/core/error.h"
-#include "wgan/dist/data_parallel.h"
+#include "wgan/distributed/data_parallel.h"
 #include "wgan/train/batch_source_factory.h"
 #include "wgan/train/checkpoint.h"
 #include "wgan/train/evaluation.h"
@@ -41,12 +41,12 @@ bool end_of_iteration(ProcessGroup* group, IterationStats& stats, bool stop_requ
 }
 
 nlohmann::json metrics_record(const IterationValues& v, double seconds, int64_t skipped) {
-  nlohmann::json record = {{"iter", v.iteration},   {"time_s", seconds},
-                           {"loss_d", v.loss_d},    {"loss_g", v.loss_g},
-                           {"d_real", v.d_real},    {"d_fake", v.d_fake},
-                           {"wasserstein_estimate", v.wasserstein_estimate}};
-  if (v.has_penalty) record["gradient_penalty"] = v.penalty;
-  if (skipped > 0) record["skipped_steps"] = skipped;
+  using namespace metric;
+  nlohmann::json record = {{kIteration, v.iteration}, {kTime, seconds},   {kLossD, v.loss_d},
+                           {kLossG, v.loss_g},        {kDReal, v.d_real}, {kDFake, v.d_fake},
+                           {kWassersteinEstimate, v.wasserstein_estimate}};
+  if (v.has_penalty) record[kPenalty] = v.penalty;
+  if (skipped > 0) record[kSkippedSteps] = skipped;
   return record;
 }
 
@@ -82,154 +82,204 @@ ProcessSetup set_up_process(const TrainConfig& config, int64_t rank) {
   return {threads, resolve_device_for_rank(config.device, rank)};
 }
 
-}  // namespace
-
-RunSummary run_training(const TrainConfig& config, const std::string& run_dir,
-                        std::ostream& console, bool resume, ProcessGroup* group) {
-  const auto [threads, device] = set_up_process(config, group ? group->rank() : 0);
-  ProgressBar bar(console, !config.quiet && &console == &std::cout && stdout_is_terminal());
-  RunLog log(run_dir, console, config.quiet);
-  log.set_progress_bar(&bar);
-  const std::string cache_dir = data_cache_dir(config, run_dir);
-  const auto log_line = [&](const std::string& text) { log.line(text); };
-  // An image dataset is loaded once, for the batches and for the real features of --features.
-  std::optional<ImageDataset> images;
-  if (!is_toy_dataset(config.dataset)) images = load_configured_images(config, log_line, cache_dir);
-  auto data = images ? make_image_batch_source(*images, config.seed) : make_batch_source(config, log_line, cache_dir);
-  Trainer trainer(config, make_networks(config), data, device);
-  const Evaluator evaluator(config, cache_dir, log_line, device, images ? &images->images : nullptr);
-  RunPictures pictures(config, run_dir);
-  pictures.write_real(*data);
-
-  double time_before = 0;  // training time of earlier sessions of this run
-  std::string last_checkpoint;
-  if (resume) {
-    last_checkpoint = latest_checkpoint(run_dir);
-    if (last_checkpoint.empty())
-      throw UsageError("--resume " + run_dir + ": no checkpoint in " + run_dir + "/checkpoints");
-    time_before = trainer.restore(last_checkpoint);
-    // Records logged after the checkpoint belong to iterations that will be trained again.
-    truncate_metrics(run_dir, trainer.iteration());
-    log.important("resumed " + run_dir + " at iteration " + std::to_string(trainer.iteration()) +
-                  " from " + last_checkpoint);
-  } else {
-    log.important("run directory: " + run_dir);
+// One training run of rank 0, in the order it happens: start or resume, then each iteration's
+// logging and evaluation, pictures, checkpoint and stop, then the summary.
+class Run {
+ public:
+  Run(const TrainConfig& config, const std::string& run_dir, std::ostream& console, ProcessGroup* group)
+      : config_(config),
+        run_dir_(run_dir),
+        group_(group),
+        setup_(set_up_process(config, group ? group->rank() : 0)),
+        bar_(console, !config.quiet && &console == &std::cout && stdout_is_terminal()),
+        log_(run_dir, console, config.quiet),
+        cache_dir_(data_cache_dir(config, run_dir)),
+        // An image dataset is loaded once, for the batches and for the real features of --features.
+        images_(is_toy_dataset(config.dataset) ? std::nullopt
+                                               : std::optional<ImageDataset>(load_configured_images(config, log_fn(), cache_dir_))),
+        data_(images_ ? make_image_batch_source(*images_, config.seed) : make_batch_source(config, log_fn(), cache_dir_)),
+        trainer_(config, make_networks(config), data_, setup_.device),
+        evaluator_(config, cache_dir_, log_fn(), setup_.device, images_ ? &images_->images : nullptr),
+        pictures_(config, run_dir) {
+    log_.set_progress_bar(&bar_);
+    pictures_.write_real(*data_);
   }
-  if (group) join_group(trainer, *group);
-  log.important("training " + config.loss + " on " + config.dataset + " for " +
-                std::to_string(config.iters) + " generator iterations (batch " +
-                std::to_string(config.batch_size) +
-                (group ? " on each of " + std::to_string(group->world_size()) + " ranks" : std::string()) +
-                ", n_critic " +
-                std::to_string(config.n_critic) + ", seed " + std::to_string(config.seed) +
-                ") on " + device.str() + " with " + std::to_string(threads) + " threads");
 
-  MetricsLog metrics(run_dir);
-  StopSignals stop;
-  const auto start = Clock::now();
-  const int64_t first_iteration = trainer.iteration();
-  auto session_s = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
-  auto save = [&](const std::string& path) {
-    save_checkpoint(path, trainer.checkpoint_state(time_before + session_s()));
-    last_checkpoint = path;
-  };
+  void start_or_resume(const std::string& resume_from) {
+    if (!resume_from.empty()) {
+      last_checkpoint_ = resume_from;
+      time_before_ = trainer_.restore(resume_from);
+      // Records logged after the checkpoint belong to iterations that will be trained again.
+      truncate_metrics(run_dir_, trainer_.iteration());
+      log_.important("resumed " + run_dir_ + " at iteration " + std::to_string(trainer_.iteration()) +
+                     " from " + resume_from);
+    } else {
+      log_.important("run directory: " + run_dir_);
+    }
+    if (group_) join_group(trainer_, *group_);
+    log_.important("training " + config_.loss + " (constraint " + config_.constraint + ") on " + config_.dataset +
+                   " for " + std::to_string(config_.iters) + " generator iterations (batch " +
+                   std::to_string(config_.batch_size) +
+                   (group_ ? " on each of " + std::to_string(group_->world_size()) + " ranks" : std::string()) +
+                   ", n_critic " + std::to_string(config_.n_critic) + ", seed " + std::to_string(config_.seed) +
+                   ") on " + setup_.device.str() + " with " + std::to_string(setup_.threads) + " threads");
+    metrics_.emplace(run_dir_);  // after the truncation, which replaces the file
+    start_ = Clock::now();
+    first_iteration_ = trainer_.iteration();
+    summary_.run_dir = run_dir_;
+  }
 
-  RunSummary summary;
-  summary.run_dir = run_dir;
-  std::string status;  // the latest values read back, for the progress bar
-  while (trainer.iteration() < config.iters) {
-    IterationStats stats;
-    bool stopping = false;
-    const std::string kept = last_checkpoint.empty() ? std::string("none yet") : last_checkpoint;
+  // Trains to the end or to a stop; true when it was stopped.
+  bool train() {
+    while (trainer_.iteration() < config_.iters) {
+      bool stopping = false;
+      const IterationStats stats = iteration(stopping);
+      const int64_t it = stats.iteration;
+      const bool last = it == config_.iters;
+      record(stats, last);
+      bar_.update(it, config_.iters, rate(it), status_);
+      if (pictures_.due(it, last)) pictures_.write(trainer_.generator(), trainer_.critic(), it, last, setup_.device);
+      if (last) break;
+      if (stopping || (config_.checkpoint_every > 0 && it % config_.checkpoint_every == 0)) {
+        save(checkpoint_path(run_dir_, it));
+        prune_checkpoints(run_dir_, config_.keep_checkpoints);
+      }
+      if (stopping) return stop(it);
+    }
+    return false;
+  }
+
+  RunSummary finish() {
+    summary_.seconds = time_before_ + session_s();
+    save(final_checkpoint_path(run_dir_));
+    const double session = session_s();
+    char done[160];
+    std::snprintf(done, sizeof done, "done: %lld iterations in %.1f s (%.1f it/s)",
+                  static_cast<long long>(trainer_.iteration()), summary_.seconds,
+                  (trainer_.iteration() - first_iteration_) / std::max(session, 1e-9));
+    log_.important(done);
+    if (group_) {
+      char share[160];
+      std::snprintf(share, sizeof share, "rank 0 spent %.1f s of %.1f s (%.0f %%) in all-reduce (%lld ranks)",
+                    group_->collective_seconds(), session, 100 * group_->collective_seconds() / std::max(session, 1e-9),
+                    static_cast<long long>(group_->world_size()));
+      log_.important(share);
+    }
+    char estimate[96];
+    std::snprintf(estimate, sizeof estimate, "final Wasserstein estimate %.4f", summary_.last.wasserstein_estimate);
+    log_.important(estimate);
+    if (!summary_.final_metrics.empty()) log_.important(describe_metrics(summary_.final_metrics));
+    log_.important("model: " + final_checkpoint_path(run_dir_));
+    return summary_;
+  }
+
+  RunSummary stopped_summary() const { return summary_; }
+
+ private:
+  LoadLog log_fn() {
+    return [this](const std::string& text) { log_.line(text); };
+  }
+  double session_s() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
+  double rate(int64_t it) const { return (it - first_iteration_) / std::max(session_s(), 1e-9); }
+
+  // One iteration, with the errors it can end in said with the last checkpoint to go back to.
+  IterationStats iteration(bool& stopping) {
+    const std::string kept = last_checkpoint_.empty() ? std::string("none yet") : last_checkpoint_;
     try {
-      stats = trainer.train_iteration();
-      stopping = end_of_iteration(group, stats, stop.requested());
+      IterationStats stats = trainer_.train_iteration();
+      stopping = end_of_iteration(group_, stats, stop_.requested());
+      return stats;
     } catch (const DivergenceError& e) {
       throw RunError(std::string(e.what()) + "; stopped (--on-nan stop); last good checkpoint: " + kept);
     } catch (const RunError& e) {
-      if (!group) throw;
+      if (!group_) throw;
       throw RunError(std::string(e.what()) + "; last checkpoint: " + kept);  // a lost rank
     }
-    const int64_t it = stats.iteration;
-    const double rate = (it - first_iteration) / std::max(session_s(), 1e-9);
-    const bool last = it == config.iters;
-    const bool log_now = it % config.log_every == 0 || last;
-    const bool print_now = it % config.print_every == 0 || last;
-    const bool eval_now = last || (config.eval_every > 0 && it % config.eval_every == 0);
-    if (log_now || print_now || eval_now) {
-      // Reading the values back is the only host synchronisation of the loop.
-      const IterationValues values = to_values(stats);
-      status = short_status(values);
-      summary.last = values;
-      nlohmann::json record =
-          metrics_record(values, time_before + session_s(), trainer.counters().skipped_steps);
-      if (eval_now) {
-        const double eval_start = session_s();
-        nlohmann::json evaluation = evaluator.evaluate(trainer.generator(), config.eval_samples, it);
-        record.update(evaluation);
-        if (!evaluation.empty()) record["eval_s"] = session_s() - eval_start;  // bench/ sums it
-        if (last) summary.final_metrics = evaluation;
-        if (!evaluation.empty() && !last) log.line("eval   " + describe_metrics(evaluation));
-      }
-      metrics.append(record);
-      // On a terminal the bar shows progress; the periodic lines go to log.txt (and to the
-      // console when it is not a terminal).
-      if (print_now) {
-        const std::string line = progress_line(values, config.iters, rate);
-        bar.enabled() && !last ? log.file_only(line) : log.line(line);
-      }
-    }
-    bar.update(it, config.iters, rate, status);
-    if (pictures.due(it, last)) pictures.write(trainer.generator(), trainer.critic(), it, last, device);
-    if (!last && (stopping || (config.checkpoint_every > 0 && it % config.checkpoint_every == 0))) {
-      save(checkpoint_path(run_dir, it));
-      prune_checkpoints(run_dir, config.keep_checkpoints);
-    }
-    if (stopping && !last) {
-      summary.stopped = true;
-      summary.seconds = time_before + session_s();
-      log.important("stopped by signal " + std::to_string(stop.signal()) +
-                    " at iteration " + std::to_string(it) + "; checkpoint " + last_checkpoint);
-      log.important("resume with: wgan train --resume " + run_dir);
-      return summary;
-    }
   }
-  summary.seconds = time_before + session_s();
-  save(final_checkpoint_path(run_dir));
 
-  const double session = session_s();
-  char done[160];
-  std::snprintf(done, sizeof done, "done: %lld iterations in %.1f s (%.1f it/s)",
-                static_cast<long long>(trainer.iteration()), summary.seconds,
-                (trainer.iteration() - first_iteration) / std::max(session, 1e-9));
-  log.important(done);
-  if (group) {
-    char share[160];
-    std::snprintf(share, sizeof share, "rank 0 spent %.1f s of %.1f s (%.0f %%) in all-reduce (%lld ranks)",
-                  group->collective_seconds(), session, 100 * group->collective_seconds() / std::max(session, 1e-9),
-                  static_cast<long long>(group->world_size()));
-    log.important(share);
+  // metrics.jsonl, the evaluation and the console line, when any of them is due.
+  void record(const IterationStats& stats, bool last) {
+    const int64_t it = stats.iteration;
+    const bool log_now = it % config_.log_every == 0 || last;
+    const bool print_now = it % config_.print_every == 0 || last;
+    const bool eval_now = last || (config_.eval_every > 0 && it % config_.eval_every == 0);
+    if (!log_now && !print_now && !eval_now) return;
+    // Reading the values back is the only host synchronisation of the loop.
+    const IterationValues values = to_values(stats);
+    status_ = short_status(values);
+    summary_.last = values;
+    nlohmann::json record = metrics_record(values, time_before_ + session_s(), trainer_.counters().skipped_steps);
+    if (eval_now) record.update(evaluate(it, last));
+    metrics_->append(record);
+    // On a terminal the bar shows progress; the periodic lines go to log.txt (and to the
+    // console when it is not a terminal).
+    if (print_now) {
+      const std::string line = progress_line(values, config_.iters, rate(it));
+      bar_.enabled() && !last ? log_.file_only(line) : log_.line(line);
+    }
   }
-  char estimate[96];
-  std::snprintf(estimate, sizeof estimate, "final Wasserstein estimate %.4f",
-                summary.last.wasserstein_estimate);
-  log.important(estimate);
-  if (!summary.final_metrics.empty()) log.important(describe_metrics(summary.final_metrics));
-  log.important("model: " + final_checkpoint_path(run_dir));
-  return summary;
+
+  nlohmann::json evaluate(int64_t it, bool last) {
+    const double eval_start = session_s();
+    nlohmann::json evaluation = evaluator_.evaluate(trainer_.generator(), config_.eval_samples, it);
+    if (last) summary_.final_metrics = evaluation;
+    if (!evaluation.empty() && !last) log_.line("eval   " + describe_metrics(evaluation));
+    if (!evaluation.empty()) evaluation[metric::kEvalTime] = session_s() - eval_start;  // bench/ sums it
+    return evaluation;
+  }
+
+  void save(const std::string& path) {
+    save_checkpoint(path, trainer_.checkpoint_state(time_before_ + session_s()));
+    last_checkpoint_ = path;
+  }
+
+  bool stop(int64_t it) {
+    summary_.stopped = true;
+    summary_.seconds = time_before_ + session_s();
+    log_.important("stopped by signal " + std::to_string(stop_.signal()) + " at iteration " + std::to_string(it) +
+                   "; checkpoint " + last_checkpoint_);
+    log_.important("resume with: wgan train --resume " + run_dir_);
+    return true;
+  }
+
+  const TrainConfig& config_;
+  std::string run_dir_;
+  ProcessGroup* group_;
+  ProcessSetup setup_;
+  ProgressBar bar_;
+  RunLog log_;
+  std::string cache_dir_;
+  std::optional<ImageDataset> images_;
+  std::shared_ptr<BatchSource> data_;
+  Trainer trainer_;
+  Evaluator evaluator_;
+  RunPictures pictures_;
+  std::optional<MetricsLog> metrics_;
+  StopSignals stop_;
+  RunSummary summary_;
+  Clock::time_point start_;
+  int64_t first_iteration_ = 0;
+  double time_before_ = 0;  // training time of earlier sessions of this run
+  std::string last_checkpoint_;
+  std::string status_;  // the latest values read back, for the progress bar
+};
+
+}  // namespace
+
+RunSummary run_training(const TrainConfig& config, const std::string& run_dir, std::ostream& console,
+                        const std::string& resume_from, ProcessGroup* group) {
+  Run run(config, run_dir, console, group);
+  run.start_or_resume(resume_from);
+  if (run.train()) return run.stopped_summary();
+  return run.finish();
 }
 
-void run_worker(const TrainConfig& config, const std::string& run_dir, bool resume,
+void run_worker(const TrainConfig& config, const std::string& run_dir, const std::string& resume_from,
                 ProcessGroup& group) {
   const c10::Device device = set_up_process(config, group.rank()).device;
   auto data = make_batch_source(config, [](const std::string&) {}, data_cache_dir(config, run_dir));
   Trainer trainer(config, make_networks(config), data, device);
-  if (resume) {
-    const std::string checkpoint = latest_checkpoint(run_dir);
-    if (checkpoint.empty())
-      throw UsageError("--resume " + run_dir + ": no checkpoint in " + run_dir + "/checkpoints");
-    trainer.restore(checkpoint);
-  }
+  if (!resume_from.empty()) trainer.restore(resume_from);
   join_group(trainer, group);
   StopSignals stop;
   while (trainer.iteration() < config.iters) {

@@ -8,7 +8,7 @@
 #include <memory>
 #include <string>
 
-#include "wgan/dist/process_group.h"
+#include "wgan/distributed/process_group.h"
 #include "wgan/train/config.h"
 #include "wgan/train/trainer.h"
 
@@ -23,20 +23,22 @@ struct RunSummary {
 };
 
 // Trains in an existing run directory (see create_run_directory): metrics.jsonl, log.txt,
-// periodic checkpoints and checkpoints/final.pt, and for images sample grids under samples/. With `resume`, first restores the newest
-// checkpoint of the directory and drops metrics records written after it. SIGINT and SIGTERM
+// periodic checkpoints and checkpoints/final.pt, and for images sample grids under samples/.
+// With `resume_from` (a checkpoint of the directory), first restores it and drops metrics
+// records written after it. SIGINT and SIGTERM
 // finish the current iteration, write a checkpoint and return with `stopped` set. A
 // divergence under --on-nan stop throws RunError naming the iteration and the last checkpoint.
 //
 // With a process group (data-parallel training, docs/distributed.md) this is rank 0: it trains
 // its share of every batch and writes everything; the other ranks run run_worker.
 RunSummary run_training(const TrainConfig& config, const std::string& run_dir,
-                        std::ostream& console, bool resume = false, ProcessGroup* group = nullptr);
+                        std::ostream& console, const std::string& resume_from = "",
+                        ProcessGroup* group = nullptr);
 
 // Ranks other than 0: the same training (their share of every batch) and nothing written. With
-// `resume`, restores the newest checkpoint of run_dir, as rank 0 does. Returns when the run
+// `resume_from`, restores that checkpoint, as rank 0 does. Returns when the run
 // ends or rank 0 stops it (a signal on any rank stops all of them after the same iteration).
-void run_worker(const TrainConfig& config, const std::string& run_dir, bool resume,
+void run_worker(const TrainConfig& config, const std::string& run_dir, const std::string& resume_from,
                 ProcessGroup& group);
 
 }  // namespace wgan

@@ -37,7 +37,7 @@ Trainer::Trainer(TrainConfig config, NetworkPair networks, std::shared_ptr<Batch
       networks_(std::move(networks)),
       data_(std::move(data)),
       device_(device),
-      objective_(make_objective(config_)) {
+      objective_(make_objective(objective_options(config_))) {
   networks_.generator->to(device_);
   networks_.critic->to(device_);
   optimizer_d_ = make_optimizer(config_.optimizer_d, networks_.critic->parameters());

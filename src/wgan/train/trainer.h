@@ -8,7 +8,7 @@
 #include <memory>
 
 #include "wgan/data/batch_source.h"
-#include "wgan/nets/network_factory.h"
+#include "wgan/train/networks.h"
 #include "wgan/objectives/objective.h"
 #include "wgan/train/checkpoint.h"
 #include "wgan/train/config.h"

@@ -8,7 +8,7 @@ GridScaling grid_scaling_from_name(const std::string& name) {
   if (name == "range") return GridScaling::kRange;
   if (name == "batch") return GridScaling::kBatch;
   if (name == "each") return GridScaling::kEach;
-  throw UsageError("--grid-normalize: unknown value '" + name + "'; expected range, batch or each");
+  throw OptionError("grid_normalize", "unknown value '" + name + "'; expected range, batch or each");
 }
 
 torch::Tensor make_image_grid(const torch::Tensor& images, int64_t per_row, int64_t padding,

@@ -11,7 +11,7 @@
 
 #include "wgan/core/atomic_file.h"
 #include "wgan/core/error.h"
-#include "wgan/eval/rank_correlation.h"
+#include "wgan/eval/metric_registry.h"
 #include "wgan/viz/gif.h"
 
 namespace wgan {
@@ -86,21 +86,18 @@ struct CurveSpec {
   bool smoothed = true;
 };
 
+// The panels of the registry's metrics, in its order; metrics sharing a stem share a panel.
 const std::vector<CurveSpec>& curve_specs() {
-  static const std::vector<CurveSpec> specs = {
-      {"losses", "Losses", "loss", {"loss_d", "loss_g"}},
-      {"critic", "Critic outputs", "mean D(x)", {"d_real", "d_fake"}},
-      {"wasserstein", "Wasserstein estimate E D(real) - E D(fake)", "estimate", {"wasserstein_estimate"}},
-      {"penalty", "Gradient penalty", "penalty", {"gradient_penalty"}},
-      {"modes", "Modes covered", "modes", {"modes_covered"}, false},
-      {"high-quality", "High-quality samples", "%", {"hq_percent"}, false},
-      {"reverse-kl", "Reverse KL of the mode histogram", "nats", {"reverse_kl"}, false},
-      {"w1", "W1 to the data", "W1", {"w1"}, false},
-      {"fid", "FID", "FID", {"fid"}, false},
-      {"kid", "KID", "KID", {"kid"}, false},
-      {"classifier-score", "Classifier score", "score", {"classifier_score"}, false},
-      {"classes", "Classes covered", "classes", {"classes_covered"}, false},
-  };
+  static const std::vector<CurveSpec> specs = [] {
+    std::vector<CurveSpec> panels;
+    for (const MetricSpec& m : metric_registry()) {
+      if (m.curve.empty()) continue;
+      auto panel = std::find_if(panels.begin(), panels.end(), [&](const CurveSpec& c) { return c.stem == m.curve; });
+      if (panel == panels.end()) panel = panels.insert(panels.end(), CurveSpec{m.curve, m.curve_title, m.y_label, {}, m.smoothed});
+      panel->keys.push_back(m.key);
+    }
+    return panels;
+  }();
   return specs;
 }
 
@@ -196,20 +193,18 @@ std::string figure(const std::string& src, const std::string& caption) {
 
 std::string metrics_table(const std::vector<Json>& records) {
   if (records.empty()) return "<p class=\"note\">No metrics yet.</p>\n";
-  // Best: the highest modes / HQ, the lowest of the rest; never of the losses, which are not
-  // "better" when lower.
-  static const std::vector<std::pair<std::string, bool>> scored = {
-      {"modes_covered", true}, {"hq_percent", true}, {"reverse_kl", false},
-      {"w1", false},           {"fid", false},       {"kid", false},
-      {"classifier_score", true}, {"classes_covered", true}};
+  // Best: the registry says which direction is better; the losses have none.
   const Json& last = records.back();
   std::ostringstream html;
-  html << "<table><tr><th>metric</th><th>final (iteration " << number(last.value("iter", Json(0)))
+  html << "<table><tr><th>metric</th><th>final (iteration " << number(last.value(metric::kIteration, Json(0)))
        << ")</th><th>best (iteration)</th></tr>\n";
-  for (const auto& key : {"wasserstein_estimate", "loss_d", "loss_g", "gradient_penalty", "time_s"})
-    if (last.contains(key))
-      html << "<tr><td>" << key << "</td><td>" << number(last[key]) << "</td><td></td></tr>\n";
-  for (const auto& [key, higher] : scored) {
+  for (const MetricSpec& m : metric_registry())
+    if (m.in_table && m.better == Better::kNeither && last.contains(m.key))
+      html << "<tr><td>" << m.key << "</td><td>" << number(last[m.key]) << "</td><td></td></tr>\n";
+  for (const MetricSpec& m : metric_registry()) {
+    if (!m.in_table || m.better == Better::kNeither) continue;
+    const std::string& key = m.key;
+    const bool higher = m.better == Better::kHigher;
     const Json* best = nullptr;
     const Json* final_value = nullptr;
     for (const auto& r : records) {
@@ -246,11 +241,11 @@ std::string config_table(const Json& config) {
 // The classes a classifier gave the generated images at the last evaluation: mode coverage.
 std::string histogram_section(const std::vector<Json>& records) {
   for (auto r = records.rbegin(); r != records.rend(); ++r) {
-    if (!r->contains("class_histogram") || !(*r)["class_histogram"].is_array()) continue;
+    if (!r->contains(metric::kClassHistogram) || !(*r)[metric::kClassHistogram].is_array()) continue;
     std::ostringstream html;
     html << "<h2>Predicted classes</h2>\n<p class=\"note\">How the feature classifier labels the generated "
             "images at iteration " << number((*r)["iter"]) << ".</p>\n<table><tr><th>class</th>";
-    const auto& counts = (*r)["class_histogram"];
+    const auto& counts = (*r)[metric::kClassHistogram];
     for (size_t k = 0; k < counts.size(); ++k) html << "<th>" << k << "</th>";
     html << "</tr>\n<tr><td>images</td>";
     for (const auto& c : counts) html << "<td>" << number(c) << "</td>";
@@ -276,38 +271,6 @@ std::string tracking_section(const std::vector<Json>& records) {
 }
 
 }  // namespace
-
-std::vector<CriticTracking> critic_tracking(const std::vector<Json>& records) {
-  std::vector<CriticTracking> result;
-  for (const char* metric : {"w1", "fid", "kid"}) {
-    std::vector<double> estimates, values;
-    double sum = 0;
-    int64_t count = 0;
-    for (const auto& r : records) {
-      if (r.contains("wasserstein_estimate") && r["wasserstein_estimate"].is_number())
-        sum += r["wasserstein_estimate"].get<double>(), ++count;
-      if (r.contains(metric) && r[metric].is_number() && count > 0) {
-        estimates.push_back(sum / static_cast<double>(count));
-        values.push_back(r[metric].get<double>());
-        sum = 0, count = 0;
-      }
-    }
-    if (values.size() >= 5)
-      result.push_back({metric, static_cast<int64_t>(values.size()), spearman(estimates, values)});
-  }
-  return result;
-}
-
-std::string describe_tracking(const std::vector<CriticTracking>& tracking) {
-  std::string text;
-  char line[128];
-  for (const auto& t : tracking) {
-    std::snprintf(line, sizeof line, "critic estimate vs %s: Spearman %.3f over %lld evaluations\n",
-                  t.metric.c_str(), t.spearman, static_cast<long long>(t.evaluations));
-    text += line;
-  }
-  return text;
-}
 
 void write_run_report(const std::string& run_dir, const ReportOptions& options) {
   const fs::path dir = run_dir;
@@ -365,7 +328,7 @@ void write_comparison_report(const std::vector<std::string>& run_dirs, const std
   const fs::path out = out_dir;
   std::error_code ec;
   fs::create_directories(out, ec);
-  if (ec || !fs::is_directory(out)) throw UsageError("--out " + out_dir + ": cannot create the directory");
+  if (ec || !fs::is_directory(out)) throw OptionError("out", "cannot create the directory", out_dir);
   std::vector<std::pair<std::string, std::vector<Json>>> runs;
   std::ostringstream cards;
   for (const auto& run : run_dirs) {

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "wgan/eval/critic_tracking.h"
 #include "wgan/viz/chart.h"
 
 namespace wgan {
@@ -24,21 +25,6 @@ struct ReportOptions {
 
 // The records of RUN/metrics.jsonl (none when it is missing; a line cut short is skipped).
 std::vector<nlohmann::json> read_metrics(const std::string& run_dir);
-
-// Does the critic's Wasserstein estimate track sample quality? For each quality metric the
-// records hold (w1, fid, kid): at each evaluation, the mean estimate over the iterations logged
-// since the previous evaluation, against the metric; Spearman's rank correlation over the
-// evaluations (+1: the estimate falls exactly when the metric falls). Only metrics evaluated
-// at least 5 times.
-struct CriticTracking {
-  std::string metric;
-  int64_t evaluations = 0;
-  double spearman = 0;
-};
-std::vector<CriticTracking> critic_tracking(const std::vector<nlohmann::json>& records);
-
-// One line per metric, e.g. "critic estimate vs w1: Spearman 0.93 over 30 evaluations".
-std::string describe_tracking(const std::vector<CriticTracking>& tracking);
 
 void write_run_report(const std::string& run_dir, const ReportOptions& options = {});
 

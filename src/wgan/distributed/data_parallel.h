@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "wgan/dist/process_group.h"
+#include "wgan/distributed/process_group.h"
 
 namespace wgan {
 

@@ -15,8 +15,8 @@
 #include <thread>
 
 #include "../test_util.h"
-#include "wgan/dist/data_parallel.h"
-#include "wgan/dist/process_group.h"
+#include "wgan/distributed/data_parallel.h"
+#include "wgan/distributed/process_group.h"
 #include "wgan/train/checkpoint.h"
 
 extern char** environ;
@@ -270,6 +270,21 @@ TEST(DataParallel, StopAndResumeLikeAStraightRun) {
   const Difference d = compare_final_parameters(dir / "straight", dir / "stopped");
   EXPECT_EQ(d.largest, 0.0);
   EXPECT_EQ(test::metrics_without_time(dir / "straight"), test::metrics_without_time(dir / "stopped"));
+}
+
+// config.json is enough to rebuild the run: it says how many ranks trained it, and both the
+// per-rank and the global batch; a resume on another number of ranks is refused, naming it.
+TEST(DataParallel, ConfigRecordsTheWorldSizeAndBothBatchSizes) {
+  if (!ProcessGroup::available()) GTEST_SKIP() << "built without c10d/Gloo";
+  TempDir dir;
+  const auto two = test::run_wgan("train " + small_toy("wgan-gp") + " --batch-size 32 --nproc 2 --out " + dir / "two");
+  ASSERT_EQ(two.status, 0) << two.output;
+  const auto config = nlohmann::json::parse(test::read_file(dir / "two/config.json"));
+  EXPECT_EQ(config.at("world_size"), 2);
+  EXPECT_EQ(config.at("batch_size"), 32);
+  EXPECT_EQ(config.at("global_batch_size"), 64);
+  EXPECT_EQ(load_checkpoint(latest_checkpoint(dir / "two")).config.world_size, 2);
+  test::expect_usage_error("train --resume " + dir / "two" + " --iters 6", "world_size = 2");
 }
 
 TEST(DataParallel, FlagsAreChecked) {

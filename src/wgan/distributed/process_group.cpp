@@ -1,4 +1,4 @@
-#include "wgan/dist/process_group.h"
+#include "wgan/distributed/process_group.h"
 
 #include <ATen/ATen.h>
 
@@ -92,7 +92,7 @@ ProcessGroup::ProcessGroup(const DistOptions& options) : options_(options), impl
   } catch (const std::exception& e) {
     throw RunError(who(options) + ": could not join the group at " + options.master_addr + ":" +
                    std::to_string(options.master_port) + " (expected rank 0 there and all " +
-                   std::to_string(options.world_size) + " ranks within max(--dist-timeout, 300 s)): " +
+                   std::to_string(options.world_size) + " ranks within max(the rendezvous timeout, 300 s)): " +
                    e.what());
   }
 }
@@ -109,7 +109,7 @@ void ProcessGroup::all_reduce(at::Tensor& tensor, ReduceOp op) {
     impl_->gloo->allreduce(buffers, reduce)->wait();
   } catch (const std::exception& e) {
     throw RunError(who(options_) + ": lost the other ranks (one stopped, or did not answer within " +
-                   timeout_text(options_) + " s, --dist-timeout): " + e.what());
+                   timeout_text(options_) + " s, the rendezvous timeout): " + e.what());
   }
   if (staged) tensor.copy_(buffers[0]);
   collective_seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -123,7 +123,7 @@ bool ProcessGroup::available() { return false; }
 
 ProcessGroup::ProcessGroup(const DistOptions& options) : options_(options) {
   throw UsageError(who(options) + ": this wgan was built without c10d/Gloo (install libgloo-dev "
-                   "and rebuild); expected a single process (--nproc 1, --world-size 1)");
+                   "and rebuild); expected a single process (world size 1)");
 }
 
 ProcessGroup::~ProcessGroup() = default;

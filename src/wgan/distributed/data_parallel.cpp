@@ -1,4 +1,4 @@
-#include "wgan/dist/data_parallel.h"
+#include "wgan/distributed/data_parallel.h"
 
 #include <cstdio>
 

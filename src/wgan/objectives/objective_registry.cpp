@@ -1,0 +1,100 @@
+#include "wgan/objectives/objective_registry.h"
+
+#include "wgan/core/error.h"
+#include "wgan/objectives/gradient_penalty.h"
+#include "wgan/objectives/losses.h"
+#include "wgan/objectives/weight_clipping.h"
+
+namespace wgan {
+namespace {
+
+template <typename Entry>
+std::vector<std::string> names_of(const std::vector<Entry>& entries) {
+  std::vector<std::string> names;
+  for (const auto& e : entries) names.push_back(e.name);
+  return names;
+}
+
+std::string joined(const std::vector<std::string>& names) {
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i) out += (i ? ", " : "") + names[i];
+  return out;
+}
+
+std::unique_ptr<AdversarialLoss> make_loss(const std::string& adversarial) {
+  if (adversarial == "bce") return std::make_unique<BceLoss>();
+  return std::make_unique<WassersteinLoss>();
+}
+
+std::unique_ptr<LipschitzConstraint> make_constraint(const std::string& name, const ObjectiveOptions& o) {
+  if (name == "clip") return std::make_unique<WeightClipping>(o.clip, o.clip_weights_only);
+  if (name == "gp") return std::make_unique<GradientPenalty>(o.gp_lambda);
+  return nullptr;
+}
+
+}  // namespace
+
+const std::vector<LossEntry>& losses() {
+  static const std::vector<LossEntry> entries = {
+      // DCGAN: Adam 2e-4, (0.5, 0.999), one discriminator step per generator step.
+      {"gan", "bce", "none", {"adam", 2e-4, 0.5, 0.999}, 1, "Goodfellow et al. 2014; Radford et al. 2016 (DCGAN)"},
+      // Arjovsky et al.: RMSProp 5e-5 (PyTorch's alpha 0.99, eps 1e-8), c = 0.01, n_critic 5.
+      {"wgan", "wasserstein", "clip", {"rmsprop", 5e-5}, 5, "Arjovsky et al. 2017, Algorithm 1"},
+      // Gulrajani et al., Algorithm 1 with the scripts' beta1: Adam 1e-4, (0.5, 0.9), lambda 10.
+      {"wgan-gp", "wasserstein", "gp", {"adam", 1e-4, 0.5, 0.9}, 5, "Gulrajani et al. 2017, Algorithm 1"},
+  };
+  return entries;
+}
+
+const std::vector<ConstraintEntry>& constraints() {
+  static const std::vector<ConstraintEntry> entries = {
+      {"clip", "every critic parameter clamped to [-c, c] after each critic step (clip, clip_scope)",
+       false, "Arjovsky et al. 2017"},
+      {"gp", "lambda * mean((||grad D(x_hat)||_2 - 1)^2) at random interpolates (gp_lambda)", true,
+       "Gulrajani et al. 2017"},
+      {"none", "nothing", false, ""},
+  };
+  return entries;
+}
+
+const LossEntry& loss_entry(const std::string& name) {
+  for (const auto& e : losses())
+    if (e.name == name) return e;
+  throw UsageError("unknown loss '" + name + "'; expected one of " + joined(loss_names()));
+}
+
+const ConstraintEntry& constraint_entry(const std::string& name) {
+  for (const auto& e : constraints())
+    if (e.name == name) return e;
+  throw UsageError("unknown constraint '" + name + "'; expected one of " + joined(constraint_names()));
+}
+
+const std::vector<std::string>& loss_names() {
+  static const std::vector<std::string> names = names_of(losses());
+  return names;
+}
+
+const std::vector<std::string>& constraint_names() {
+  static const std::vector<std::string> names = names_of(constraints());
+  return names;
+}
+
+const std::vector<std::string>& constraint_names_or_auto() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> n = {"auto"};
+    for (const auto& name : constraint_names()) n.push_back(name);
+    return n;
+  }();
+  return names;
+}
+
+std::string resolved_constraint(const ObjectiveOptions& o) {
+  return o.constraint == "auto" ? loss_entry(o.loss).constraint : constraint_entry(o.constraint).name;
+}
+
+std::unique_ptr<Objective> make_objective(const ObjectiveOptions& o) {
+  const LossEntry& loss = loss_entry(o.loss);
+  return std::make_unique<Objective>(make_loss(loss.adversarial), make_constraint(resolved_constraint(o), o));
+}
+
+}  // namespace wgan

@@ -1,0 +1,69 @@
+// The losses and constraints by name: what `--loss` and `--constraint` accept, each one's
+// defaults from its paper, and what it requires of the critic. Adding a constraint is one
+// entry here and one class beside weight_clipping.h and gradient_penalty.h.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace wgan {
+
+class Objective;
+
+// Defaults of the constraints' settings (their papers).
+constexpr double kDefaultClip = 0.01;      // WGAN, Arjovsky et al. 2017
+constexpr double kDefaultGpLambda = 10.0;  // WGAN-GP, Gulrajani et al. 2017
+
+struct OptimizerDefaults {
+  OptimizerDefaults(std::string name_, double lr_, double beta1_ = 0.5, double beta2_ = 0.9)
+      : name(std::move(name_)), lr(lr_), beta1(beta1_), beta2(beta2_) {}
+  std::string name;
+  double lr;
+  double beta1, beta2;  // Adam's, when the optimiser is Adam
+};
+
+// A named objective of `--loss`: an adversarial loss with its own constraint and its paper's
+// optimiser and number of critic steps.
+struct LossEntry {
+  std::string name;         // gan | wgan | wgan-gp
+  std::string adversarial;  // wasserstein | bce
+  std::string constraint;   // the constraint it comes with: clip | gp | none
+  OptimizerDefaults optimizer;
+  int64_t n_critic;
+  std::string source;
+};
+
+struct ConstraintEntry {
+  std::string name;  // clip | gp | none
+  std::string description;
+  // A penalty is a sum over samples: batch norm, which mixes the samples of a batch, breaks it.
+  bool needs_per_sample_critic = false;
+  std::string source;
+};
+
+const std::vector<LossEntry>& losses();
+const std::vector<ConstraintEntry>& constraints();
+// UsageError naming the choices when unknown.
+const LossEntry& loss_entry(const std::string& name);
+const ConstraintEntry& constraint_entry(const std::string& name);
+const std::vector<std::string>& loss_names();
+const std::vector<std::string>& constraint_names();
+// The choices of --constraint: auto (the loss's own) and the names.
+const std::vector<std::string>& constraint_names_or_auto();
+
+// What an objective is built from.
+struct ObjectiveOptions {
+  std::string loss = "wgan-gp";
+  std::string constraint = "auto";  // auto: the loss's own
+  double clip = kDefaultClip;       // <= 0: clipping off
+  bool clip_weights_only = false;   // leave normalisation layers' parameters alone
+  double gp_lambda = kDefaultGpLambda;
+};
+
+// The constraint `options` resolve to (auto: the loss's own).
+std::string resolved_constraint(const ObjectiveOptions& options);
+std::unique_ptr<Objective> make_objective(const ObjectiveOptions& options);
+
+}  // namespace wgan

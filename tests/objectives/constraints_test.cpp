@@ -1,0 +1,83 @@
+// Losses and constraints compose: a critic of known gradient gives the penalty in closed form
+// whatever the loss, and the standard GAN with a gradient penalty trains and logs it.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+#include "../test_util.h"
+#include "wgan/objectives/classic_objectives.h"
+#include "wgan/objectives/objective_registry.h"
+
+namespace wgan {
+namespace {
+
+// D(x) = w . x: its input gradient is w everywhere, so the two-sided penalty is (|w| - 1)^2.
+struct LinearCritic : NetworkImpl {
+  explicit LinearCritic(torch::Tensor w) : w(register_parameter("w", w)) {}
+  torch::Tensor forward(const torch::Tensor& x) override { return x.matmul(w).unsqueeze(1); }
+  torch::Tensor w;
+};
+
+TEST(Constraints, GanWithGradientPenaltyAddsTheTwoSidedPenalty) {
+  ObjectiveOptions options;
+  options.loss = "gan";
+  options.constraint = "gp";
+  options.gp_lambda = 3.0;
+  auto composed = make_objective(options);
+  EXPECT_TRUE(composed->needs_interpolation());
+  GanObjective plain;  // the same loss without a constraint
+  LinearCritic critic(torch::tensor({3.0f, 4.0f}));  // |w| = 5
+  torch::manual_seed(1);
+  CriticBatch batch{torch::randn({16, 2}), torch::randn({16, 2}), torch::rand({16})};
+  const CriticLoss with = composed->critic_loss(critic, batch);
+  const CriticLoss without = plain.critic_loss(critic, batch);
+  ASSERT_TRUE(with.penalty.defined());
+  EXPECT_FALSE(without.penalty.defined());
+  EXPECT_NEAR(with.penalty.item<double>(), 16.0, 1e-4);  // (5 - 1)^2
+  EXPECT_NEAR(with.loss.item<double>(), without.loss.item<double>() + 3.0 * 16.0, 1e-3);
+  // The generator's loss is still the non-saturating one.
+  EXPECT_NEAR(composed->generator_loss(batch.fake).item<double>(), plain.generator_loss(batch.fake).item<double>(), 1e-6);
+}
+
+TEST(Constraints, AutoIsTheLossOwnAndEachLossKeepsItsMeaning) {
+  for (const LossEntry& loss : losses()) {
+    ObjectiveOptions o;
+    o.loss = loss.name;
+    EXPECT_EQ(resolved_constraint(o), loss.constraint) << loss.name;
+  }
+  ObjectiveOptions wgan;
+  wgan.loss = "wgan";
+  EXPECT_FALSE(make_objective(wgan)->needs_interpolation());
+  wgan.constraint = "none";
+  LinearCritic critic(torch::tensor({3.0f, 4.0f}));
+  make_objective(wgan)->after_critic_step(critic);  // no clipping
+  EXPECT_FLOAT_EQ(critic.w[1].item<float>(), 4.0f);
+  wgan.constraint = "clip";
+  make_objective(wgan)->after_critic_step(critic);
+  EXPECT_FLOAT_EQ(critic.w[1].item<float>(), 0.01f);
+  EXPECT_NE(test::usage_error_message([] { constraint_entry("lp2"); }).find("clip, gp, none"), std::string::npos);
+}
+
+TEST(Constraints, GanWithGpFromTheCommandLineLogsThePenalty) {
+  test::TempDir dir;
+  const auto r = test::run_wgan("train --loss gan --constraint gp --gp-lambda 5 --iters 3 --batch-size 32 "
+                                "--g-width 16 --d-width 16 --threads 1 --eval-samples 50 --log-every 1 --quiet "
+                                "--out " + dir / "run");
+  ASSERT_EQ(r.status, 0) << r.output;
+  const auto config = nlohmann::json::parse(test::read_file(dir / "run/config.json"));
+  EXPECT_EQ(config["loss"], "gan");
+  EXPECT_EQ(config["constraint"], "gp");
+  EXPECT_EQ(config["n_critic"], 1);  // the gan loss's own optimiser settings
+  const auto records = test::metrics_without_time(dir / "run");
+  ASSERT_EQ(records.size(), 3u);
+  for (const auto& record : records) EXPECT_TRUE(record.contains("gradient_penalty")) << record.dump();
+  // A batch-norm critic is refused under the penalty whatever the loss.
+  test::expect_usage_error("train --loss gan --constraint gp --dataset cifar10 --data " + dir.path() +
+                               " --norm-d batch --out " + dir / "bn",
+                           "--norm-d batch");
+}
+
+}  // namespace
+}  // namespace wgan

@@ -1,0 +1,207 @@
+// The option table is the one declaration of every training option: config.json, validation,
+// the command line, the resume rule and the docs all come from it. These tests hold each of
+// those to the table, over every row, so that a new option is covered when it is declared.
+#include "wgan/train/option_table.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "../test_util.h"
+#include "wgan/train/presets.h"
+
+namespace wgan {
+namespace {
+
+using json = nlohmann::json;
+
+json::json_pointer pointer(const std::string& key) {
+  std::string path = "/" + key;
+  for (char& ch : path)
+    if (ch == '.') ch = '/';
+  return json::json_pointer(path);
+}
+
+// config.json as a person would write it: every key by hand, values chosen to differ from the
+// defaults where they can.
+const char* kHandWritten = R"({
+  "preset": "", "dataset": "gaussians8", "loss": "gan", "constraint": "gp", "arch": "mlp",
+  "iters": 1234, "batch_size": 96, "world_size": 2, "global_batch_size": 192, "n_critic": 3,
+  "critic_warmup": true,
+  "optimizer_d": {"name": "sgd", "lr": 0.003, "beta1": 0.25, "beta2": 0.75, "alpha": 0.95,
+                  "eps": 1e-6, "momentum": 0.5, "weight_decay": 0.001},
+  "optimizer_g": {"name": "rmsprop", "lr": 0.002, "beta1": 0.3, "beta2": 0.8, "alpha": 0.9,
+                  "eps": 1e-7, "momentum": 0.1, "weight_decay": 0.0},
+  "lr_schedule": "inverse-time", "lr_decay": 0.01, "clip": "none", "clip_scope": "weights",
+  "gp_lambda": 2.5, "nz": 7, "noise": "uniform", "g_width": 33, "g_depth": 2, "d_width": 44,
+  "d_depth": 4, "activation": "elu", "toy_points": 5000, "data": "/data/x", "split": "test",
+  "image_size": 0, "channels": 0, "data_cache": "/cache", "features": "", "ngf": 16, "ndf": 24,
+  "norm_g": "none", "norm_d": "none", "extra_layers": 1, "allow_bn_critic": true,
+  "sample_every": 50, "grid_normalize": "each", "seed": 18446744073709551615, "threads": 3,
+  "device": "cpu", "log_every": 7, "print_every": 70, "eval_every": 0, "eval_samples": 321,
+  "checkpoint_every": 0, "keep_checkpoints": 9, "on_nan": "skip", "quiet": true,
+  "fast_paths": false, "precision": "bf16"
+})";
+
+TEST(OptionTable, HandWrittenConfigJsonReadsBackIntoTheExpectedOptions) {
+  const TrainConfig c = options_from_json(json::parse(kHandWritten));
+  EXPECT_EQ(c.dataset, "gaussians8");
+  EXPECT_EQ(c.loss, "gan");
+  EXPECT_EQ(c.constraint, "gp");
+  EXPECT_EQ(c.iters, 1234);
+  EXPECT_EQ(c.batch_size, 96);
+  EXPECT_EQ(c.world_size, 2);
+  EXPECT_TRUE(c.critic_warmup);
+  EXPECT_EQ(c.optimizer_d.name, "sgd");
+  EXPECT_DOUBLE_EQ(c.optimizer_d.lr, 0.003);
+  EXPECT_DOUBLE_EQ(c.optimizer_d.momentum, 0.5);
+  EXPECT_EQ(c.optimizer_g.name, "rmsprop");
+  EXPECT_DOUBLE_EQ(c.optimizer_g.alpha, 0.9);
+  EXPECT_FALSE(c.clip_enabled);
+  EXPECT_EQ(c.clip_scope, "weights");
+  EXPECT_DOUBLE_EQ(c.gp_lambda, 2.5);
+  EXPECT_EQ(c.nz, 7);
+  EXPECT_EQ(c.activation, "elu");
+  EXPECT_EQ(c.data_dir, "/data/x");
+  EXPECT_EQ(c.seed, 18446744073709551615ULL);
+  EXPECT_EQ(c.eval_samples, 321);
+  EXPECT_EQ(c.on_nan, "skip");
+  EXPECT_FALSE(c.fast_paths);
+  EXPECT_EQ(c.precision, "bf16");
+  // Written back, it is the same document: no key lost, none invented, no value changed.
+  EXPECT_EQ(options_to_json(c), json::parse(kHandWritten));
+}
+
+TEST(OptionTable, EveryDeclaredOptionIsInConfigJson) {
+  const json written = options_to_json(TrainConfig());
+  for (const OptionSpec& spec : option_table()) EXPECT_TRUE(written.contains(pointer(spec.key))) << spec.key;
+  // ... and the hand-written file above names every one of them.
+  const json hand = json::parse(kHandWritten);
+  for (const OptionSpec& spec : option_table()) EXPECT_TRUE(hand.contains(pointer(spec.key))) << spec.key;
+}
+
+TEST(OptionTable, AMissingOrMistypedKeyIsNamed) {
+  json j = json::parse(kHandWritten);
+  j.erase("nz");
+  EXPECT_NE(test::usage_error_message([&] { options_from_json(j); }).find("'nz'"), std::string::npos);
+  j = json::parse(kHandWritten);
+  j["optimizer_d"]["lr"] = "fast";
+  EXPECT_NE(test::usage_error_message([&] { options_from_json(j); }).find("optimizer_d.lr"), std::string::npos);
+  j = json::parse(kHandWritten);
+  j["global_batch_size"] = 100;
+  EXPECT_NE(test::usage_error_message([&] { options_from_json(j); }).find("global_batch_size"), std::string::npos);
+  // Options added after a file was written keep their defaults when it lacks them.
+  j = json::parse(kHandWritten);
+  for (const char* later : {"constraint", "world_size", "fast_paths", "precision", "features"}) j.erase(later);
+  j.erase("global_batch_size");
+  const TrainConfig old = options_from_json(j);
+  EXPECT_EQ(old.constraint, "auto");
+  EXPECT_EQ(old.world_size, 1);
+}
+
+TEST(OptionTable, KeysAndFlagsAreUnique) {
+  std::set<std::string> keys, flags;
+  for (const OptionSpec& spec : option_table()) {
+    EXPECT_TRUE(keys.insert(spec.key).second) << spec.key;
+    if (!spec.flag.empty()) EXPECT_TRUE(flags.insert(spec.flag).second) << spec.flag;
+  }
+  for (const SharedFlag& shared : shared_flags()) {
+    EXPECT_TRUE(flags.insert(shared.flag).second) << shared.flag;
+    for (const auto& key : shared.keys) EXPECT_NO_THROW(option_spec(key)) << key;
+  }
+}
+
+// A valid value different from `current`, for the resume test.
+json another_value(const OptionSpec& spec, const json& current) {
+  if (!spec.choices.empty())
+    for (const auto& choice : spec.choices)
+      if (json(choice) != current) return choice;
+  switch (spec.kind) {
+    case OptionKind::kSwitch: return !current.get<bool>();
+    case OptionKind::kClip: return current.is_number() ? json(current.get<double>() * 2) : json(0.05);
+    case OptionKind::kCount: return current.get<uint64_t>() + 1;
+    case OptionKind::kInteger: return current.get<int64_t>() + 1;
+    case OptionKind::kNumber: return current.get<double>() == 0 ? 0.5 : current.get<double>() / 2;
+    case OptionKind::kText: return current.get<std::string>() + "-other";
+  }
+  return current;
+}
+
+class ResumeRule : public ::testing::TestWithParam<size_t> {};
+
+// Every option: the same value given again is always accepted; a different one is taken when
+// the option may change on resume, and refused (the stored value kept) otherwise.
+TEST_P(ResumeRule, IsTheDeclaredOne) {
+  const OptionSpec& spec = option_table()[GetParam()];
+  TrainConfig stored;
+  resolve_automatic_choices(stored);
+  const json before = spec.get(stored);
+  TrainConfig same = stored;
+  EXPECT_NO_THROW(change_on_resume(same, spec.key, before));
+  EXPECT_EQ(options_to_json(same), options_to_json(stored));
+
+  const json changed = another_value(spec, before);
+  ASSERT_NE(changed, before);
+  TrainConfig resumed = stored;
+  if (spec.on_resume == OnResume::kMayChange) {
+    EXPECT_NO_THROW(change_on_resume(resumed, spec.key, changed));
+    EXPECT_EQ(spec.get(resumed), changed);
+  } else {
+    const std::string message = test::usage_error_message([&] { change_on_resume(resumed, spec.key, changed); });
+    EXPECT_NE(message.find("cannot be given with --resume"), std::string::npos) << message;
+    EXPECT_EQ(spec.get(resumed), before);
+  }
+  // The checkpoint reader's structural check agrees with the table.
+  TrainConfig other = stored;
+  spec.set(other, changed);
+  EXPECT_EQ(first_difference(stored, other, OnResume::kMustMatch).empty(), spec.on_resume != OnResume::kMustMatch);
+}
+
+INSTANTIATE_TEST_SUITE_P(EveryOption, ResumeRule, ::testing::Range<size_t>(0, option_table().size()),
+                         [](const ::testing::TestParamInfo<size_t>& info) {
+                           std::string name = option_table()[info.param].key;
+                           for (char& ch : name)
+                             if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+                           return name;
+                         });
+
+TEST(OptionTable, EveryCheckRefusesWhatItMust) {
+  TrainConfig c;
+  resolve_automatic_choices(c);
+  EXPECT_NO_THROW(check_each_option(c));
+  const std::pair<const char*, json> bad[] = {
+      {"iters", 0},          {"optimizer_g.lr", std::nan("")}, {"optimizer_d.lr", INFINITY},
+      {"gp_lambda", -1.0},   {"optimizer_d.beta1", 1.0},       {"noise", "cauchy"},
+      {"device", "tpu"},     {"lr_decay", INFINITY},            {"clip", -0.5}};
+  for (const auto& [key, value] : bad) {
+    TrainConfig broken = c;
+    option_spec(key).set(broken, value);
+    const std::string message = test::usage_error_message([&] { check_each_option(broken); });
+    EXPECT_NE(message.find(flag_of(key)), std::string::npos) << key << ": " << message;
+  }
+}
+
+// The text between <!-- NAME:begin --> and <!-- NAME:end --> in docs/training.md.
+std::string docs_block(const std::string& name) {
+  std::ifstream in(std::string(WGAN_SOURCE_DIR) + "/docs/training.md");
+  std::stringstream text;
+  text << in.rdbuf();
+  const std::string all = text.str(), begin = "<!-- " + name + ":begin -->\n", end = "<!-- " + name + ":end -->";
+  const size_t a = all.find(begin), b = all.find(end);
+  if (a == std::string::npos || b == std::string::npos) return "no " + name + " block in docs/training.md";
+  return all.substr(a + begin.size(), b - a - begin.size());
+}
+
+TEST(OptionTable, DocsTableIsTheDeclaration) {
+  EXPECT_EQ(docs_block("options"), options_markdown()) << "regenerate with: build/wgan options";
+}
+
+TEST(Presets, DocsTableIsTheDeclaration) {
+  EXPECT_EQ(docs_block("presets"), presets_markdown()) << "regenerate with: build/wgan presets --markdown";
+}
+
+}  // namespace
+}  // namespace wgan
