@@ -65,6 +65,26 @@ TEST(Resume, NPlusResumeNEqualsTwoNStraight) {
   EXPECT_NE(refused.output.find("--lr cannot be given with --resume"), std::string::npos);
 }
 
+// One option of each resume class through the command line (the rule of every option is
+// tested against the table in option_table_test.cpp).
+TEST(Resume, EachOptionClassIsTreatedAsDeclared) {
+  TempDir dir;
+  ASSERT_EQ(run_wgan(kRun + "--iters 10 --out " + (dir / "run")).status, 0);
+  const std::string resume = "train --resume " + (dir / "run") + " --iters 12 ";
+  // Result-changing: the stored value is accepted, another is refused naming the stored one.
+  test::expect_usage_error(resume + "--seed 10", "seed = 9");
+  // Structural: the same.
+  test::expect_usage_error(resume + "--g-width 64", "g_width = 32");
+  test::expect_usage_error(resume + "--preset demo", "--preset cannot be given with --resume");
+  // May change: taken, and recorded in config.json.
+  CommandResult r = run_wgan(resume + "--seed 9 --g-width 32 --eval-samples 150 --on-nan skip");
+  ASSERT_EQ(r.status, 0) << r.output;
+  const auto config = nlohmann::json::parse(read_file(dir / "run/config.json"));
+  EXPECT_EQ(config["eval_samples"], 150);
+  EXPECT_EQ(config["on_nan"], "skip");
+  EXPECT_EQ(config["iters"], 12);
+}
+
 TEST(Resume, SigtermStopsWithACheckpointAndResumesExactly) {
   TempDir dir;
   ASSERT_EQ(run_wgan(kRun + "--iters 300 --out " + (dir / "straight")).status, 0);

@@ -3,15 +3,28 @@
 #include <numeric>
 
 #include "wgan/core/error.h"
+#include "wgan/core/names.h"
 #include "wgan/nets/piecewise_linear.h"
 
 namespace wgan {
 
+namespace {
+const std::vector<std::pair<std::string, Activation>>& activations() {
+  static const std::vector<std::pair<std::string, Activation>> table = {
+      {"relu", Activation::kReLU}, {"leaky-relu", Activation::kLeakyReLU}, {"elu", Activation::kELU}};
+  return table;
+}
+}  // namespace
+
+const std::vector<std::string>& activation_names() {
+  static const std::vector<std::string> names = names_of(activations());
+  return names;
+}
+
 Activation activation_from_name(const std::string& name) {
-  if (name == "relu") return Activation::kReLU;
-  if (name == "leaky-relu") return Activation::kLeakyReLU;
-  if (name == "elu") return Activation::kELU;
-  throw UsageError("unknown activation '" + name + "'; expected relu, leaky-relu or elu");
+  for (const auto& [known, activation] : activations())
+    if (known == name) return activation;
+  throw OptionError("activation", "unknown activation '" + name + "'; expected relu, leaky-relu or elu");
 }
 
 torch::nn::Sequential mlp_layers(const MLPOptions& options) {

@@ -12,6 +12,8 @@ namespace wgan {
 enum class Activation { kReLU, kLeakyReLU, kELU };
 
 Activation activation_from_name(const std::string& name);
+// The names activation_from_name takes: relu, leaky-relu, elu.
+const std::vector<std::string>& activation_names();
 
 struct MLPOptions {
   int64_t in = 2;

@@ -6,6 +6,11 @@
 
 namespace wgan {
 
+const std::vector<std::string>& arch_names() {
+  static const std::vector<std::string> names = {"mlp", "dcgan", "dcgan-mnist", "dcgan-dense"};
+  return names;
+}
+
 NetworkPair make_networks(const NetworkOptions& o) {
   // Module constructors draw their initial weights from LibTorch's global generator: seed it
   // from the run's seed so that the same seed gives the same networks.

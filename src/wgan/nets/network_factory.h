@@ -21,4 +21,7 @@ struct NetworkOptions {
 
 NetworkPair make_networks(const NetworkOptions& options);
 
+// The network families: mlp, dcgan, dcgan-mnist, dcgan-dense.
+const std::vector<std::string>& arch_names();
+
 }  // namespace wgan

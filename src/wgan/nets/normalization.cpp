@@ -5,6 +5,7 @@
 #include <torch/nn/modules/normalization.h>
 
 #include "wgan/core/error.h"
+#include "wgan/core/names.h"
 #include "wgan/nets/autocast.h"
 
 namespace wgan {
@@ -25,12 +26,23 @@ TORCH_MODULE(AutocastLayerNorm);
 
 }  // namespace
 
+namespace {
+const std::vector<std::pair<std::string, Norm>>& norms() {
+  static const std::vector<std::pair<std::string, Norm>> table = {
+      {"batch", Norm::kBatch}, {"instance", Norm::kInstance}, {"layer", Norm::kLayer}, {"none", Norm::kNone}};
+  return table;
+}
+}  // namespace
+
+const std::vector<std::string>& norm_names() {
+  static const std::vector<std::string> names = names_of(norms());
+  return names;
+}
+
 Norm norm_from_name(const std::string& name) {
-  if (name == "batch") return Norm::kBatch;
-  if (name == "instance") return Norm::kInstance;
-  if (name == "layer") return Norm::kLayer;
-  if (name == "none") return Norm::kNone;
-  throw UsageError("unknown normalisation '" + name + "'; expected batch, instance, layer or none");
+  for (const auto& [known, norm] : norms())
+    if (known == name) return norm;
+  throw OptionError("norm", "unknown normalisation '" + name + "'; expected batch, instance, layer or none");
 }
 
 void append_norm(torch::nn::Sequential& layers, Norm norm, int64_t channels, int64_t size) {

@@ -3,6 +3,7 @@
 #include <torch/nn/modules/container/sequential.h>
 
 #include <string>
+#include <vector>
 
 namespace wgan {
 
@@ -10,6 +11,8 @@ enum class Norm { kBatch, kInstance, kLayer, kNone };
 
 // "batch", "instance", "layer" or "none"; throws UsageError otherwise.
 Norm norm_from_name(const std::string& name);
+// The names norm_from_name takes: batch, instance, layer, none.
+const std::vector<std::string>& norm_names();
 
 // Appends the layer for `channels` feature maps of size x size (layer norm normalises each
 // sample over [C, H, W], with an affine per element); nothing for kNone.

@@ -5,10 +5,6 @@ namespace wgan {
 Objective::Objective(std::unique_ptr<AdversarialLoss> loss, std::unique_ptr<LipschitzConstraint> constraint)
     : loss_(std::move(loss)), constraint_(std::move(constraint)) {}
 
-std::string Objective::name() const {
-  return constraint_ ? loss_->name() + "+" + constraint_->name() : loss_->name();
-}
-
 CriticLoss Objective::critic_loss(NetworkImpl& critic, const CriticBatch& batch) {
   CriticLoss result = loss_->critic_loss(critic, batch);
   if (!constraint_) return result;

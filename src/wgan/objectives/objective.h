@@ -66,8 +66,6 @@ class Objective {
  public:
   Objective(std::unique_ptr<AdversarialLoss> loss, std::unique_ptr<LipschitzConstraint> constraint);
   virtual ~Objective() = default;
-  // "wgan-gp", or "<loss>+<constraint>" for a composition the losses do not name.
-  std::string name() const;
   bool needs_interpolation() const { return constraint_ && constraint_->needs_interpolation(); }
   CriticLoss critic_loss(NetworkImpl& critic, const CriticBatch& batch);
   torch::Tensor generator_loss(const torch::Tensor& d_fake) { return loss_->generator_loss(d_fake); }

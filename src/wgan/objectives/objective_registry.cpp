@@ -1,6 +1,7 @@
 #include "wgan/objectives/objective_registry.h"
 
 #include "wgan/core/error.h"
+#include "wgan/core/names.h"
 #include "wgan/objectives/gradient_penalty.h"
 #include "wgan/objectives/losses.h"
 #include "wgan/objectives/weight_clipping.h"
@@ -8,29 +9,18 @@
 namespace wgan {
 namespace {
 
-template <typename Entry>
-std::vector<std::string> names_of(const std::vector<Entry>& entries) {
-  std::vector<std::string> names;
-  for (const auto& e : entries) names.push_back(e.name);
-  return names;
-}
-
-std::string joined(const std::vector<std::string>& names) {
-  std::string out;
-  for (size_t i = 0; i < names.size(); ++i) out += (i ? ", " : "") + names[i];
-  return out;
-}
-
 std::unique_ptr<AdversarialLoss> make_loss(const std::string& adversarial) {
   if (adversarial == "bce") return std::make_unique<BceLoss>();
   return std::make_unique<WassersteinLoss>();
 }
 
-std::unique_ptr<LipschitzConstraint> make_constraint(const std::string& name, const ObjectiveOptions& o) {
-  if (name == "clip") return std::make_unique<WeightClipping>(o.clip, o.clip_weights_only);
-  if (name == "gp") return std::make_unique<GradientPenalty>(o.gp_lambda);
-  return nullptr;
+std::unique_ptr<LipschitzConstraint> make_clipping(const ObjectiveOptions& o) {
+  return std::make_unique<WeightClipping>(o.clip, o.clip_weights_only);
 }
+std::unique_ptr<LipschitzConstraint> make_gradient_penalty(const ObjectiveOptions& o) {
+  return std::make_unique<GradientPenalty>(o.gp_lambda);
+}
+std::unique_ptr<LipschitzConstraint> make_none(const ObjectiveOptions&) { return nullptr; }
 
 }  // namespace
 
@@ -49,10 +39,10 @@ const std::vector<LossEntry>& losses() {
 const std::vector<ConstraintEntry>& constraints() {
   static const std::vector<ConstraintEntry> entries = {
       {"clip", "every critic parameter clamped to [-c, c] after each critic step (clip, clip_scope)",
-       false, "Arjovsky et al. 2017"},
+       false, "Arjovsky et al. 2017", make_clipping},
       {"gp", "lambda * mean((||grad D(x_hat)||_2 - 1)^2) at random interpolates (gp_lambda)", true,
-       "Gulrajani et al. 2017"},
-      {"none", "nothing", false, ""},
+       "Gulrajani et al. 2017", make_gradient_penalty},
+      {"none", "nothing", false, "", make_none},
   };
   return entries;
 }
@@ -60,13 +50,13 @@ const std::vector<ConstraintEntry>& constraints() {
 const LossEntry& loss_entry(const std::string& name) {
   for (const auto& e : losses())
     if (e.name == name) return e;
-  throw UsageError("unknown loss '" + name + "'; expected one of " + joined(loss_names()));
+  throw UsageError("unknown loss '" + name + "'; expected one of " + join(loss_names()));
 }
 
 const ConstraintEntry& constraint_entry(const std::string& name) {
   for (const auto& e : constraints())
     if (e.name == name) return e;
-  throw UsageError("unknown constraint '" + name + "'; expected one of " + joined(constraint_names()));
+  throw UsageError("unknown constraint '" + name + "'; expected one of " + join(constraint_names()));
 }
 
 const std::vector<std::string>& loss_names() {
@@ -80,11 +70,7 @@ const std::vector<std::string>& constraint_names() {
 }
 
 const std::vector<std::string>& constraint_names_or_auto() {
-  static const std::vector<std::string> names = [] {
-    std::vector<std::string> n = {"auto"};
-    for (const auto& name : constraint_names()) n.push_back(name);
-    return n;
-  }();
+  static const std::vector<std::string> names = with_auto(constraint_names());
   return names;
 }
 
@@ -94,7 +80,7 @@ std::string resolved_constraint(const ObjectiveOptions& o) {
 
 std::unique_ptr<Objective> make_objective(const ObjectiveOptions& o) {
   const LossEntry& loss = loss_entry(o.loss);
-  return std::make_unique<Objective>(make_loss(loss.adversarial), make_constraint(resolved_constraint(o), o));
+  return std::make_unique<Objective>(make_loss(loss.adversarial), constraint_entry(resolved_constraint(o)).make(o));
 }
 
 }  // namespace wgan

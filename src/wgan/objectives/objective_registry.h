@@ -11,6 +11,8 @@
 namespace wgan {
 
 class Objective;
+class LipschitzConstraint;
+struct ObjectiveOptions;
 
 // Defaults of the constraints' settings (their papers).
 constexpr double kDefaultClip = 0.01;      // WGAN, Arjovsky et al. 2017
@@ -41,6 +43,8 @@ struct ConstraintEntry {
   // A penalty is a sum over samples: batch norm, which mixes the samples of a batch, breaks it.
   bool needs_per_sample_critic = false;
   std::string source;
+  // Builds it from the objective's options; null for none.
+  std::unique_ptr<LipschitzConstraint> (*make)(const ObjectiveOptions& options) = nullptr;
 };
 
 const std::vector<LossEntry>& losses();

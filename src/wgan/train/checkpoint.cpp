@@ -13,6 +13,7 @@
 #include "wgan/core/atomic_file.h"
 #include "wgan/core/error.h"
 #include "wgan/core/hash.h"
+#include "wgan/core/run_layout.h"
 #include "wgan/train/option_table.h"
 
 namespace wgan {
@@ -27,23 +28,21 @@ std::string first_line(const std::string& text) { return text.substr(0, text.fin
 }  // namespace
 
 std::string final_checkpoint_path(const std::string& run_dir) {
-  return (fs::path(run_dir) / "checkpoints" / "final.pt").string();
+  return RunLayout(run_dir) / RunLayout::kFinalCheckpoint;
 }
 
 std::string checkpoint_path(const std::string& run_dir, int64_t iteration) {
-  char name[32];
-  std::snprintf(name, sizeof name, "ckpt-%08lld.pt", static_cast<long long>(iteration));
-  return (fs::path(run_dir) / "checkpoints" / name).string();
+  return RunLayout(run_dir) / (std::string(RunLayout::kCheckpoints) + "/" + RunLayout::checkpoint_name(iteration));
 }
 
 std::vector<std::string> list_checkpoints(const std::string& run_dir) {
   std::vector<std::string> found;
   std::error_code ec;
-  const fs::path dir = fs::path(run_dir) / "checkpoints";
+  const fs::path dir = RunLayout(run_dir) / RunLayout::kCheckpoints;
   if (!fs::is_directory(dir, ec)) return found;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     const std::string name = entry.path().filename().string();
-    if (name.rfind("ckpt-", 0) == 0 && entry.path().extension() == ".pt")
+    if (name.rfind(RunLayout::kCheckpointPrefix, 0) == 0 && entry.path().extension() == ".pt")
       found.push_back(entry.path().string());
   }
   std::sort(found.begin(), found.end());  // zero-padded iteration numbers sort in order

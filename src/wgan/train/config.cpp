@@ -8,6 +8,9 @@
 #include "wgan/data/image_dataset.h"
 #include "wgan/data/toy.h"
 #include "wgan/nets/image_networks.h"
+#include "wgan/nets/mlp.h"
+#include "wgan/nets/network_factory.h"
+#include "wgan/nets/normalization.h"
 #include "wgan/train/option_table.h"
 
 namespace wgan {
@@ -17,19 +20,7 @@ bool contains(const std::vector<std::string>& list, const std::string& value) {
   return std::find(list.begin(), list.end(), value) != list.end();
 }
 
-std::vector<std::string> with_auto(const std::vector<std::string>& names) {
-  std::vector<std::string> all = {"auto"};
-  all.insert(all.end(), names.begin(), names.end());
-  return all;
-}
-
 }  // namespace
-
-std::string join(const std::vector<std::string>& items, const std::string& separator) {
-  std::string out;
-  for (size_t i = 0; i < items.size(); ++i) out += (i ? separator : "") + items[i];
-  return out;
-}
 
 const std::vector<std::string>& optimizer_names() {
   static const std::vector<std::string> v = {"adam", "rmsprop", "sgd"};
@@ -43,24 +34,12 @@ const std::vector<std::string>& noise_names() {
   static const std::vector<std::string> v = {"normal", "uniform"};
   return v;
 }
-const std::vector<std::string>& activation_names() {
-  static const std::vector<std::string> v = {"relu", "leaky-relu", "elu"};
-  return v;
-}
 const std::vector<std::string>& dataset_names() {
   static const std::vector<std::string> v = [] {
     std::vector<std::string> names = ToyDistribution::names();
     for (const auto& name : image_dataset_names()) names.push_back(name);
     return names;
   }();
-  return v;
-}
-const std::vector<std::string>& arch_names() {
-  static const std::vector<std::string> v = {"mlp", "dcgan", "dcgan-mnist", "dcgan-dense"};
-  return v;
-}
-const std::vector<std::string>& norm_names() {
-  static const std::vector<std::string> v = {"batch", "instance", "layer", "none"};
   return v;
 }
 const std::vector<std::string>& arch_names_or_auto() {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "wgan/core/names.h"
 #include "wgan/objectives/objective_registry.h"
 
 namespace wgan {
@@ -113,15 +114,11 @@ ObjectiveOptions objective_options(const TrainConfig& config);
 const std::vector<std::string>& optimizer_names();
 const std::vector<std::string>& lr_schedule_names();
 const std::vector<std::string>& noise_names();
-const std::vector<std::string>& activation_names();
 const std::vector<std::string>& dataset_names();
 const std::vector<std::string>& on_nan_names();
 const std::vector<std::string>& precision_names();
-const std::vector<std::string>& arch_names();
 const std::vector<std::string>& arch_names_or_auto();
-const std::vector<std::string>& norm_names();
 const std::vector<std::string>& norm_names_or_auto();
 const std::vector<std::string>& split_names();
-std::string join(const std::vector<std::string>& items, const std::string& separator = ", ");
 
 }  // namespace wgan

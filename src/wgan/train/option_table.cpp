@@ -4,6 +4,9 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "wgan/nets/mlp.h"
+#include "wgan/nets/network_factory.h"
+#include "wgan/nets/normalization.h"
 #include "wgan/objectives/objective_registry.h"
 
 namespace wgan {

@@ -89,12 +89,9 @@ const std::vector<Preset>& presets() {
 }
 
 const Preset& find_preset(const std::string& name) {
-  std::vector<std::string> names;
-  for (const auto& p : presets()) {
+  for (const auto& p : presets())
     if (p.name == name) return p;
-    names.push_back(p.name);
-  }
-  throw UsageError("--preset: unknown preset '" + name + "'; expected one of " + join(names));
+  throw UsageError("--preset: unknown preset '" + name + "'; expected one of " + join(names_of(presets())));
 }
 
 void apply_preset(const std::string& name, TrainConfig& config) {

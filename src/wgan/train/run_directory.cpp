@@ -8,6 +8,8 @@
 
 #include "wgan/core/atomic_file.h"
 #include "wgan/core/error.h"
+#include "wgan/core/run_layout.h"
+#include "wgan/eval/metric_registry.h"
 
 namespace wgan {
 namespace fs = std::filesystem;
@@ -37,7 +39,7 @@ std::string create_run_directory(const TrainConfig& config, const std::string& o
     dir = fs::path(runs_root) / name.str();
   } else {
     dir = out;
-    if (fs::exists(dir / "config.json"))
+    if (fs::exists(dir / RunLayout::kConfig))
       throw UsageError("--out " + out +
                        ": that directory already holds a run (config.json); expected a new or "
                        "empty directory");
@@ -49,7 +51,7 @@ std::string create_run_directory(const TrainConfig& config, const std::string& o
                      (ec ? ec.message() : std::string("not a directory")) +
                      "); expected a writable path");
   try {
-    write_text_atomically((dir / "config.json").string(), to_json(config).dump(2) + "\n");
+    write_text_atomically(RunLayout(dir.string()) / RunLayout::kConfig, to_json(config).dump(2) + "\n");
   } catch (const std::exception& e) {
     throw UsageError("--out " + dir.string() + ": the run directory is not writable (" +
                      e.what() + ")");
@@ -58,7 +60,7 @@ std::string create_run_directory(const TrainConfig& config, const std::string& o
 }
 
 void truncate_metrics(const std::string& run_dir, int64_t iteration) {
-  const std::string path = (fs::path(run_dir) / "metrics.jsonl").string();
+  const std::string path = RunLayout(run_dir) / RunLayout::kMetrics;
   if (!fs::exists(path)) return;
   std::istringstream lines(read_text_file(path));
   std::string line, kept;
@@ -70,13 +72,13 @@ void truncate_metrics(const std::string& run_dir, int64_t iteration) {
     } catch (const nlohmann::json::exception&) {
       continue;  // a line torn by a kill mid-write
     }
-    if (record.value("iter", int64_t{0}) <= iteration) kept += line + "\n";
+    if (record.value(metric::kIteration, int64_t{0}) <= iteration) kept += line + "\n";
   }
   write_text_atomically(path, kept);
 }
 
 MetricsLog::MetricsLog(const std::string& run_dir)
-    : path_((fs::path(run_dir) / "metrics.jsonl").string()), out_(path_, std::ios::app) {
+    : path_(RunLayout(run_dir) / RunLayout::kMetrics), out_(path_, std::ios::app) {
   if (!out_) throw RunError("cannot open " + path_ + " for writing");
 }
 
@@ -87,7 +89,7 @@ void MetricsLog::append(const nlohmann::json& record) {
 }
 
 RunLog::RunLog(const std::string& run_dir, std::ostream& console, bool quiet)
-    : file_((fs::path(run_dir) / "log.txt").string(), std::ios::app),
+    : file_(RunLayout(run_dir) / RunLayout::kLog, std::ios::app),
       console_(console),
       quiet_(quiet) {}
 

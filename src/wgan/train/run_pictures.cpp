@@ -12,19 +12,10 @@
 #include "wgan/viz/report.h"
 
 namespace wgan {
-namespace {
-
-std::string iteration_file(const std::string& dir, int64_t iteration) {
-  char name[32];
-  std::snprintf(name, sizeof name, "/iter-%08lld.png", static_cast<long long>(iteration));
-  return dir + name;
-}
-
-}  // namespace
 
 RunPictures::RunPictures(const TrainConfig& config, const std::string& run_dir)
     : config_(config),
-      run_dir_(run_dir),
+      layout_(run_dir),
       images_(!is_toy_dataset(config.dataset)),
       scaling_(grid_scaling_from_name(config.grid_normalize)) {
   // Drawn once from the run's seed: every picture of a run, also after a resume, shows the
@@ -40,9 +31,9 @@ RunPictures::RunPictures(const TrainConfig& config, const std::string& run_dir)
 void RunPictures::write_real(BatchSource& data) {
   if (!images_) return;
   real_batch_ = data.batch(0, 64);
-  std::filesystem::create_directories(run_dir_ + "/samples");
-  if (!std::filesystem::exists(run_dir_ + "/samples/real.png"))
-    write_png(run_dir_ + "/samples/real.png", make_image_grid(real_batch_, 8, 2, scaling_));
+  std::filesystem::create_directories(layout_ / RunLayout::kSamples);
+  if (!std::filesystem::exists(layout_ / RunLayout::kRealSamples))
+    write_png(layout_ / RunLayout::kRealSamples, make_image_grid(real_batch_, 8, 2, scaling_));
 }
 
 bool RunPictures::due(int64_t iteration, bool last) const {
@@ -59,35 +50,34 @@ void RunPictures::write(NetworkImpl& generator, NetworkImpl& critic, int64_t ite
   }
   ReportOptions options;
   options.in_progress = !last;
-  write_run_report(run_dir_, options);
+  write_run_report(layout_.dir, options);
 }
 
 void RunPictures::write_grid(NetworkImpl& generator, int64_t iteration, c10::Device device) const {
-  std::filesystem::create_directories(run_dir_ + "/samples");
-  write_png(iteration_file(run_dir_ + "/samples", iteration),
+  std::filesystem::create_directories(layout_ / RunLayout::kSamples);
+  write_png(layout_ / (std::string(RunLayout::kSamples) + "/" + RunLayout::snapshot_name(iteration)),
             make_image_grid(forward_in_eval_mode(generator, noise_, device), 8, 2, scaling_));
 }
 
 void RunPictures::write_real_versus_generated(NetworkImpl& generator, c10::Device device) const {
-  const std::string real = run_dir_ + "/samples/real.png";
   if (!real_batch_.defined()) return;
   // The two grids side by side with a white gap, as seed 000's final figure.
   auto left = make_image_grid(real_batch_, 8, 2, scaling_);
   auto right = make_image_grid(forward_in_eval_mode(generator, noise_, device), 8, 2, scaling_);
   auto gap = torch::full({left.size(0), left.size(1), 16}, 255, torch::kUInt8);
-  write_png(run_dir_ + "/samples/real-vs-generated.png", torch::cat({left, gap, right}, 2));
+  write_png(layout_ / RunLayout::kRealVersusGenerated, torch::cat({left, gap, right}, 2));
 }
 
 void RunPictures::write_map(NetworkImpl& generator, NetworkImpl& critic, int64_t iteration,
                             c10::Device device) const {
-  std::filesystem::create_directories(run_dir_ + "/maps");
+  std::filesystem::create_directories(layout_ / RunLayout::kMaps);
   CriticMap map;
   map.extent = ToyDistribution::from_name(config_.dataset).extent() * 1.15;
   map.values = critic_on_grid(critic, map.extent, 150, device);
   map.real = real_points_;
   map.fake = forward_in_eval_mode(generator, noise_, device);
   map.title = config_.loss + " on " + config_.dataset + ", iteration " + std::to_string(iteration);
-  write_critic_map(map, iteration_file(run_dir_ + "/maps", iteration));
+  write_critic_map(map, layout_ / (std::string(RunLayout::kMaps) + "/" + RunLayout::snapshot_name(iteration)));
 }
 
 torch::Tensor critic_on_grid(NetworkImpl& critic, double extent, int64_t resolution, c10::Device device) {

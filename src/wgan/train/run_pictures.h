@@ -8,6 +8,7 @@
 
 #include <string>
 
+#include "wgan/core/run_layout.h"
 #include "wgan/data/batch_source.h"
 #include "wgan/nets/network.h"
 #include "wgan/train/config.h"
@@ -31,7 +32,7 @@ class RunPictures {
   void write_map(NetworkImpl& generator, NetworkImpl& critic, int64_t iteration, c10::Device device) const;
 
   const TrainConfig& config_;
-  std::string run_dir_;
+  RunLayout layout_;
   bool images_;
   GridScaling scaling_;
   torch::Tensor real_batch_;   // images: the 64 real images of samples/real.png

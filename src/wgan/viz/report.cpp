@@ -11,6 +11,7 @@
 
 #include "wgan/core/atomic_file.h"
 #include "wgan/core/error.h"
+#include "wgan/core/run_layout.h"
 #include "wgan/eval/metric_registry.h"
 #include "wgan/viz/gif.h"
 
@@ -20,7 +21,7 @@ using Json = nlohmann::json;
 
 std::vector<Json> read_metrics(const std::string& run_dir) {
   std::vector<Json> records;
-  const fs::path path = fs::path(run_dir) / "metrics.jsonl";
+  const fs::path path = RunLayout(run_dir) / RunLayout::kMetrics;
   if (!fs::exists(path)) return records;
   std::istringstream lines(read_text_file(path.string()));
   std::string line;
@@ -38,7 +39,7 @@ namespace {
 
 Json read_config(const std::string& run_dir) {
   try {
-    return Json::parse(read_text_file((fs::path(run_dir) / "config.json").string()));
+    return Json::parse(read_text_file(RunLayout(run_dir) / RunLayout::kConfig));
   } catch (const std::exception&) {
     return Json::object();
   }
@@ -279,10 +280,10 @@ void write_run_report(const std::string& run_dir, const ReportOptions& options) 
     throw UsageError(run_dir + ": no config.json or metrics.jsonl; expected a run directory");
   const Json config = read_config(run_dir);
   const auto records = read_metrics(run_dir);
-  const auto curves = draw_curves({{dir.filename().string(), records}}, dir / "plots", options);
-  const auto grids = pictures(dir / "samples", "iter-");
-  const auto maps = pictures(dir / "maps", "iter-");
-  const bool animated = write_animation(grids.empty() ? maps : grids, dir / "animation.gif");
+  const auto curves = draw_curves({{dir.filename().string(), records}}, dir / RunLayout::kPlots, options);
+  const auto grids = pictures(dir / RunLayout::kSamples, RunLayout::kSnapshotPrefix);
+  const auto maps = pictures(dir / RunLayout::kMaps, RunLayout::kSnapshotPrefix);
+  const bool animated = write_animation(grids.empty() ? maps : grids, dir / RunLayout::kAnimation);
 
   std::ostringstream html;
   const std::string name = fs::absolute(dir).lexically_normal().filename().string();
@@ -298,29 +299,29 @@ void write_run_report(const std::string& run_dir, const ReportOptions& options) 
     html << "<h2>Curves</h2>\n<p class=\"note\">Faint: raw values; bold: "
          << (options.smoothing.kind == "median" ? "running median" : "exponential moving average")
          << ". Each is also an SVG beside the PNG.</p>\n<div class=\"row\">\n";
-    for (const auto& stem : curves) html << figure("plots/" + stem + ".png", stem);
+    for (const auto& stem : curves) html << figure(std::string(RunLayout::kPlots) + "/" + stem + ".png", stem);
     html << "</div>\n";
   }
   if (!grids.empty()) {
     html << "<h2>Samples</h2>\n<div class=\"row\">\n";
-    if (fs::exists(dir / "samples/real-vs-generated.png"))
-      html << figure("samples/real-vs-generated.png", "real (left) and generated (right), at the end");
-    else if (fs::exists(dir / "samples/real.png"))
-      html << figure("samples/real.png", "real images");
-    html << figure("samples/" + grids.back().filename().string(),
+    if (fs::exists(dir / RunLayout::kRealVersusGenerated))
+      html << figure(RunLayout::kRealVersusGenerated, "real (left) and generated (right), at the end");
+    else if (fs::exists(dir / RunLayout::kRealSamples))
+      html << figure(RunLayout::kRealSamples, "real images");
+    html << figure(std::string(RunLayout::kSamples) + "/" + grids.back().filename().string(),
                    "generated, fixed noise (" + grids.back().stem().string() + ")");
     html << "</div>\n";
   }
   if (!maps.empty()) {
     html << "<h2>Critic map</h2>\n<div class=\"row\">\n"
-         << figure("maps/" + maps.back().filename().string(), "critic and samples (" + maps.back().stem().string() + ")")
+         << figure(std::string(RunLayout::kMaps) + "/" + maps.back().filename().string(), "critic and samples (" + maps.back().stem().string() + ")")
          << "</div>\n";
   }
   if (animated)
     html << "<h2>Training animation</h2>\n<div class=\"row\">\n"
-         << figure("animation.gif", std::to_string(std::max(grids.size(), maps.size())) + " snapshots") << "</div>\n";
+         << figure(RunLayout::kAnimation, std::to_string(std::max(grids.size(), maps.size())) + " snapshots") << "</div>\n";
   html << "<h2>Configuration</h2>\n" << config_table(config) << page_end();
-  write_text_atomically((dir / "report.html").string(), html.str());
+  write_text_atomically((dir / RunLayout::kReport).string(), html.str());
 }
 
 void write_comparison_report(const std::vector<std::string>& run_dirs, const std::string& out_dir,
@@ -332,22 +333,22 @@ void write_comparison_report(const std::vector<std::string>& run_dirs, const std
   std::vector<std::pair<std::string, std::vector<Json>>> runs;
   std::ostringstream cards;
   for (const auto& run : run_dirs) {
-    if (!fs::exists(fs::path(run) / "metrics.jsonl"))
+    if (!fs::exists(RunLayout(run) / RunLayout::kMetrics))
       throw UsageError(run + ": no metrics.jsonl; expected a run directory");
     const std::string name = fs::absolute(run).lexically_normal().filename().string();
     runs.push_back({name, read_metrics(run)});
-    auto latest = pictures(fs::path(run) / "samples", "iter-");
-    if (latest.empty()) latest = pictures(fs::path(run) / "maps", "iter-");
+    auto latest = pictures(RunLayout(run) / RunLayout::kSamples, RunLayout::kSnapshotPrefix);
+    if (latest.empty()) latest = pictures(RunLayout(run) / RunLayout::kMaps, RunLayout::kSnapshotPrefix);
     if (!latest.empty()) cards << figure(relative_link(latest.back(), out), name + " (" + latest.back().stem().string() + ")");
   }
-  const auto curves = draw_curves(runs, out / "plots", options);
+  const auto curves = draw_curves(runs, out / RunLayout::kPlots, options);
   std::ostringstream html;
   html << page_head("comparison", false) << "<h1>Comparison of " << run_dirs.size() << " runs</h1>\n";
   for (const auto& [name, records] : runs) html << "<h2>" << escape(name) << "</h2>\n" << metrics_table(records);
   html << "<h2>Curves</h2>\n<div class=\"row\">\n";
-  for (const auto& stem : curves) html << figure("plots/" + stem + ".png", stem);
+  for (const auto& stem : curves) html << figure(std::string(RunLayout::kPlots) + "/" + stem + ".png", stem);
   html << "</div>\n<h2>Latest samples</h2>\n<div class=\"row\">\n" << cards.str() << "</div>\n" << page_end();
-  write_text_atomically((out / "report.html").string(), html.str());
+  write_text_atomically((out / RunLayout::kReport).string(), html.str());
 }
 
 }  // namespace wgan
