@@ -38,7 +38,7 @@ const char* kHandWritten = R"({
   "lr_schedule": "inverse-time", "lr_decay": 0.01, "clip": "none", "clip_scope": "weights",
   "gp_lambda": 2.5, "nz": 7, "noise": "uniform", "g_width": 33, "g_depth": 2, "d_width": 44,
   "d_depth": 4, "activation": "elu", "toy_points": 5000, "data": "/data/x", "split": "test",
-  "image_size": 0, "channels": 0, "data_cache": "/cache", "features": "", "ngf": 16, "ndf": 24,
+  "image_size": 0, "channels": 0, "data_cache": "/cache", "max_image_pixels": 1000, "features": "", "ngf": 16, "ndf": 24,
   "norm_g": "none", "norm_d": "none", "extra_layers": 1, "allow_bn_critic": true,
   "sample_every": 50, "grid_normalize": "each", "seed": 18446744073709551615, "threads": 3,
   "device": "cpu", "log_every": 7, "print_every": 70, "eval_every": 0, "eval_samples": 321,
@@ -196,11 +196,11 @@ std::string docs_block(const std::string& name) {
 }
 
 TEST(OptionTable, DocsTableIsTheDeclaration) {
-  EXPECT_EQ(docs_block("options"), options_markdown()) << "regenerate with: build/wgan options";
+  EXPECT_EQ(docs_block("options"), options_markdown()) << "regenerate with: bash scripts/update-docs-tables.sh";
 }
 
 TEST(Presets, DocsTableIsTheDeclaration) {
-  EXPECT_EQ(docs_block("presets"), presets_markdown()) << "regenerate with: build/wgan presets --markdown";
+  EXPECT_EQ(docs_block("presets"), presets_markdown()) << "regenerate with: bash scripts/update-docs-tables.sh";
 }
 
 }  // namespace

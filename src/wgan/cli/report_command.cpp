@@ -2,9 +2,11 @@
 // run copied from another machine); several runs with --out: one comparison page.
 #include <CLI/CLI.hpp>
 
+#include <filesystem>
 #include <iostream>
 
 #include "wgan/cli/commands.h"
+#include "wgan/core/run_lock.h"
 #include "wgan/core/error.h"
 #include "wgan/viz/report.h"
 
@@ -19,6 +21,7 @@ struct ReportCommandOptions {
 
 int run_report(const ReportCommandOptions& o) {
   if (o.runs.size() == 1 && o.out.empty()) {
+    const RunLock lock(o.runs[0]);  // not while a training process writes the same page
     write_run_report(o.runs[0], o.report);
     std::cout << describe_tracking(critic_tracking(read_metrics(o.runs[0])));
     std::cout << "wrote " << o.runs[0] << "/report.html\n";
@@ -27,6 +30,11 @@ int run_report(const ReportCommandOptions& o) {
   if (o.out.empty())
     throw UsageError("--out: comparing " + std::to_string(o.runs.size()) +
                      " runs needs --out DIR for the comparison page");
+  std::error_code ec;
+  for (const auto& run : o.runs)
+    if (std::filesystem::exists(o.out) && std::filesystem::equivalent(run, o.out, ec))
+      throw UsageError("--out " + o.out + ": that is the run " + run +
+                       " itself, whose own report.html this page would replace; expected another directory");
   write_comparison_report(o.runs, o.out, o.report);
   std::cout << "wrote " << o.out << "/report.html\n";
   return 0;

@@ -11,9 +11,11 @@
 #include "wgan/cli/validators.h"
 #include "wgan/core/atomic_file.h"
 #include "wgan/core/error.h"
+#include "wgan/core/memory.h"
 #include "wgan/core/random.h"
 #include "wgan/eval/latent_walk.h"
 #include "wgan/train/checkpoint.h"
+#include "wgan/train/networks.h"
 #include "wgan/train/runtime.h"
 #include "wgan/train/trainer.h"
 #include "wgan/viz/image_grid.h"
@@ -55,7 +57,20 @@ int run_sample(const SampleOptions& o) {
                      "torch.load)");
   const GridScaling scaling = grid_scaling_from_name(o.grid_normalize);
   configure_threads(o.threads);
+  if (o.interpolate > 0 && o.n < 2)
+    throw UsageError("--interpolate " + std::to_string(o.interpolate) + " with --n " + std::to_string(o.n) +
+                     ": a walk runs between waypoints; expected --n 2 or more");
   CheckpointState model = load_checkpoint(o.model.path());
+  // The samples and the generator's activations for all of them at once, checked first.
+  const double count = o.interpolate > 0 ? static_cast<double>(o.n - 1) * static_cast<double>(o.interpolate) + 1
+                                         : static_cast<double>(o.n);
+  double values = 1;  // of one sample
+  for (int64_t extent : sample_shape(model.config)) values *= static_cast<double>(extent);
+  const double per_sample = static_cast<double>(model.config.nz) + 8.0 * values;  // activations: a few outputs' worth
+  require_memory(count * per_sample * 4.0,
+                 "--n " + std::to_string(o.n) +
+                     (o.interpolate > 0 ? " --interpolate " + std::to_string(o.interpolate) : std::string()) + " (" +
+                     std::to_string(static_cast<long long>(count)) + " samples)");
 
   auto generator = make_generator(o.seed, Stream::kFixedNoise);
   torch::Tensor noise = sample_noise(model.config, o.n, generator);

@@ -28,6 +28,18 @@
 namespace wgan::cli {
 namespace {
 
+// What a run that failed before its first checkpoint wrote, removed; the directory too unless
+// it was there before.
+void remove_run(const std::string& dir, bool keep_directory) {
+  std::error_code ignored;
+  if (!keep_directory) {
+    std::filesystem::remove_all(dir, ignored);
+    return;
+  }
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ignored))
+    std::filesystem::remove_all(entry.path(), ignored);
+}
+
 // One flag of the table bound to the command line: the text typed, read when it was given.
 struct BoundFlag {
   CLI::Option* option = nullptr;
@@ -202,7 +214,9 @@ Action add_train_command(CLI::App& app) {
     const bool resuming = !options->resume_.empty();
     std::string checkpoint;
     TrainConfig config;
+    RunLock resumed_lock;  // the resumed run's owner: this process (rank 0 of a group)
     if (resuming) {
+      if (options->dist_.rank == 0 && options->nproc_ == 1) resumed_lock = RunLock(options->resume_);
       checkpoint = latest_checkpoint(options->resume_);
       if (checkpoint.empty())
         throw UsageError("--resume " + options->resume_ + ": no checkpoint in " + options->resume_ +
@@ -235,13 +249,14 @@ Action add_train_command(CLI::App& app) {
       return run_training(config, options->resume_, std::cout, checkpoint, group.get()), 0;
     }
     const bool existed = !options->out_.empty() && std::filesystem::exists(options->out_);
-    const std::string run_dir = create_run_directory(config, options->out_);
+    const OwnedRunDirectory run = create_run_directory(config, options->out_);
     try {
-      run_training(config, run_dir, std::cout, "", group.get());
+      run_training(config, run.path, std::cout, "", group.get());
     } catch (const UsageError&) {
       // Bad input found once the run started (a corrupt data file): a run that never wrote a
-      // checkpoint holds nothing worth keeping, so leave no half-made directory behind.
-      if (!existed && latest_checkpoint(run_dir).empty()) std::filesystem::remove_all(run_dir);
+      // checkpoint holds nothing worth keeping, so leave no half-made directory behind (an
+      // --out that existed is left empty again, as it was).
+      if (latest_checkpoint(run.path).empty()) remove_run(run.path, existed);
       throw;
     }
     return 0;

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -23,6 +24,15 @@ void fsync_path(const std::string& path, int flags) {
   if (rc != 0) throw RunError("cannot sync " + path + ": " + std::strerror(errno));
 }
 
+// Fault injection for the tests: WGAN_FAIL_WRITES=TEXT makes every atomic write of a path that
+// contains TEXT fail as a full disk does, so that what a run keeps and says then is tested
+// deterministically.
+void fail_if_injected(const std::string& path) {
+  const char* pattern = std::getenv("WGAN_FAIL_WRITES");
+  if (pattern && *pattern && path.find(pattern) != std::string::npos)
+    throw RunError("cannot write " + path + ": " + std::strerror(ENOSPC));
+}
+
 }  // namespace
 
 void write_atomically(const std::string& path,
@@ -33,6 +43,7 @@ void write_atomically(const std::string& path,
                             std::to_string(::getpid())))
                         .string();
   try {
+    fail_if_injected(path);
     write(tmp);
     fsync_path(tmp, O_RDONLY);
   } catch (...) {
@@ -49,14 +60,26 @@ void write_atomically(const std::string& path,
   fsync_path(dir.string(), O_RDONLY | O_DIRECTORY);
 }
 
-void write_text_atomically(const std::string& path, const std::string& text) {
+void write_bytes_atomically(const std::string& path, const std::string& bytes) {
   write_atomically(path, [&](const std::string& tmp) {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.flush();
-    if (!out) throw RunError("cannot write " + tmp);
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) throw RunError("cannot write " + path + ": " + std::strerror(errno));
+    size_t done = 0;
+    while (done < bytes.size()) {
+      const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) {
+        const std::string why = n < 0 ? std::strerror(errno) : "nothing written";
+        ::close(fd);
+        throw RunError("cannot write " + path + ": " + why);
+      }
+      done += static_cast<size_t>(n);
+    }
+    if (::close(fd) != 0) throw RunError("cannot write " + path + ": " + std::strerror(errno));
   });
 }
+
+void write_text_atomically(const std::string& path, const std::string& text) { write_bytes_atomically(path, text); }
 
 std::string read_text_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

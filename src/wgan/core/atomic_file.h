@@ -10,6 +10,9 @@ namespace wgan {
 // `write` receives the temporary path and must create the file there.
 void write_atomically(const std::string& path, const std::function<void(const std::string&)>& write);
 
+// Bytes written with the system's own calls, so that a failure says why ("No space left on
+// device") and names `path`, the file the caller meant, not the temporary one.
+void write_bytes_atomically(const std::string& path, const std::string& bytes);
 void write_text_atomically(const std::string& path, const std::string& text);
 
 std::string read_text_file(const std::string& path);

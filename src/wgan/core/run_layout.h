@@ -7,6 +7,7 @@
 //   maps/iter-NNNNNNNN.png                              (2-D critic maps)
 //   plots/*.png|svg      curves                         animation.gif   grids or maps in order
 //   checkpoints/ckpt-NNNNNNNN.pt, checkpoints/final.pt
+//   .lock                the owning process's lock
 #pragma once
 #include <cstdint>
 #include <cstdio>
@@ -28,6 +29,7 @@ struct RunLayout {
   static constexpr const char* kRealSamples = "samples/real.png";
   static constexpr const char* kRealVersusGenerated = "samples/real-vs-generated.png";
   static constexpr const char* kFinalCheckpoint = "checkpoints/final.pt";
+  static constexpr const char* kLock = ".lock";  // the owner's flock (core/run_lock.h)
   // Snapshots (grids and maps) are iter-NNNNNNNN.png; periodic checkpoints ckpt-NNNNNNNN.pt.
   static constexpr const char* kSnapshotPrefix = "iter-";
   static constexpr const char* kCheckpointPrefix = "ckpt-";

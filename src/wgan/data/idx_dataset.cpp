@@ -41,6 +41,7 @@ torch::Tensor read_idx_images(const std::string& path) {
   if (rows < 1 || cols < 1 || rows > 16384 || cols > 16384)
     throw UsageError(path + ": the header says images of " + std::to_string(rows) + "x" +
                      std::to_string(cols) + "; expected sizes between 1 and 16384");
+  if (n == 0) throw UsageError(path + ": the header says 0 images; expected at least one");
   const uint64_t expected = 16 + static_cast<uint64_t>(n) * rows * cols;
   if (bytes.size() != expected)
     throw UsageError(path + ": the header says " + std::to_string(n) + " images of " +
@@ -61,6 +62,12 @@ torch::Tensor read_idx_labels(const std::string& path) {
     throw UsageError(path + ": the header says " + std::to_string(n) + " labels, which is " +
                      std::to_string(8 + n) + " bytes, but the file holds " +
                      std::to_string(bytes.size()));
+  // MNIST and Fashion-MNIST have ten classes; a larger label would make a classifier of that
+  // many classes out of a damaged file.
+  for (int64_t i = 0; i < n; ++i)
+    if (bytes[8 + i] > 9)
+      throw UsageError(path + ": label " + std::to_string(bytes[8 + i]) + " at index " + std::to_string(i) +
+                       "; expected 0 to 9");
   auto labels = torch::empty({n}, torch::kUInt8);
   std::memcpy(labels.data_ptr<uint8_t>(), bytes.data() + 8, static_cast<size_t>(n));
   return labels.to(torch::kLong);

@@ -28,7 +28,7 @@ std::string describe_expected_files(const std::string& dataset) {
 
 ImageDataset load_image_dataset(const std::string& dataset, const std::string& dir,
                                 const std::string& split, int64_t image_size, int64_t channels,
-                                const std::string& cache_dir, const LoadLog& log) {
+                                const std::string& cache_dir, const LoadLog& log, int64_t max_pixels) {
   ImageDataset data;
   if (dataset == "mnist" || dataset == "fashion-mnist") {
     data = load_idx_dataset(dir, split);
@@ -40,6 +40,7 @@ ImageDataset load_image_dataset(const std::string& dataset, const std::string& d
     options.channels = channels;
     options.cache_dir = cache_dir;
     options.log = log;
+    options.max_pixels = max_pixels;
     return load_image_folder(dir, options);  // decoded straight to the size and channels
   } else {
     throw OptionError("dataset", "'" + dataset + "' is not an image dataset; expected one of mnist, fashion-mnist, cifar10, folder");

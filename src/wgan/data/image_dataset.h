@@ -39,11 +39,16 @@ ImageDataset load_idx_dataset(const std::string& dir, const std::string& split);
 // `dir` or in `dir`/cifar-10-batches-bin.
 ImageDataset load_cifar10(const std::string& dir, const std::string& split);
 
+constexpr int64_t kDefaultMaxImagePixels = 50'000'000;
+
 struct FolderOptions {
   int64_t image_size = 64;
   int64_t channels = 3;
   std::string cache_dir;  // where the decoded tensor is cached; empty: no cache
   LoadLog log;
+  // Larger images are refused before they are decoded (a small PNG can claim 16000x16000
+  // pixels, 768 MB decoded).
+  int64_t max_pixels = kDefaultMaxImagePixels;
 };
 
 // Every PNG, JPEG and BMP file below `dir` (recursively, in sorted path order), resized on the
@@ -53,6 +58,7 @@ ImageDataset load_image_folder(const std::string& dir, const FolderOptions& opti
 // Loads any dataset by name and brings it to image_size and channels.
 ImageDataset load_image_dataset(const std::string& dataset, const std::string& dir,
                                 const std::string& split, int64_t image_size, int64_t channels,
-                                const std::string& cache_dir, const LoadLog& log);
+                                const std::string& cache_dir, const LoadLog& log,
+                                int64_t max_pixels = kDefaultMaxImagePixels);
 
 }  // namespace wgan

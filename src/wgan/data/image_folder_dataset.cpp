@@ -60,11 +60,20 @@ FolderListing list_folder(const std::string& dir) {
   return listing;
 }
 
-torch::Tensor decode_rgb_image(const fs::path& path, int64_t size) {
+torch::Tensor decode_rgb_image(const fs::path& path, int64_t size, int64_t max_pixels) {
   const int64_t channels = 3;
   std::ifstream in(path, std::ios::binary);
   std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   int width = 0, height = 0, have = 0;
+  // The header's size first: the pixels are not decoded when there are too many.
+  if (!bytes.empty() && stbi_info_from_memory(reinterpret_cast<const stbi_uc*>(bytes.data()),
+                                              static_cast<int>(bytes.size()), &width, &height, &have) &&
+      static_cast<int64_t>(width) * height > max_pixels)
+    throw OptionError("max_image_pixels",
+                      path.string() + " is " + std::to_string(width) + "x" + std::to_string(height) + " = " +
+                          std::to_string(static_cast<int64_t>(width) * height) + " pixels; expected at most " +
+                          std::to_string(max_pixels) + " (raise the limit to decode it)",
+                      std::to_string(max_pixels));
   stbi_uc* pixels = bytes.empty() ? nullptr
                                   : stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(bytes.data()),
                                                           static_cast<int>(bytes.size()), &width,
@@ -87,14 +96,15 @@ torch::Tensor decode_rgb_image(const fs::path& path, int64_t size) {
 // One decoded, resized image [C, size, size]; throws naming the file if it does not decode.
 // Decoded as RGB and then converted, so that grey comes from the same luma formula for every
 // format (stb's own conversion differs between JPEG and the others).
-torch::Tensor decode_image(const fs::path& path, int64_t size, int64_t channels) {
-  const torch::Tensor rgb = decode_rgb_image(path, size);
+torch::Tensor decode_image(const fs::path& path, int64_t size, int64_t channels, int64_t max_pixels) {
+  const torch::Tensor rgb = decode_rgb_image(path, size, max_pixels);
   return channels == 3 ? rgb : convert_channels(rgb.unsqueeze(0), channels).squeeze(0);
 }
 
 std::string cache_path(const std::string& cache_dir, uint64_t key, int64_t size, int64_t channels) {
   char name[96];
-  std::snprintf(name, sizeof name, "folder-%016llx-%lldx%lldx%lld.pt",
+  // "v2": resized with LibTorch's antialiased bilinear (caches of the stb resize are not reused).
+  std::snprintf(name, sizeof name, "folder-v2-%016llx-%lldx%lldx%lld.pt",
                 static_cast<unsigned long long>(key), static_cast<long long>(channels),
                 static_cast<long long>(size), static_cast<long long>(size));
   return (fs::path(cache_dir) / name).string();
@@ -152,7 +162,7 @@ ImageDataset load_image_folder(const std::string& dir, const FolderOptions& opti
     at::parallel_for(first, last, 8, [&](int64_t begin, int64_t end) {
       for (int64_t i = begin; i < end; ++i) {
         try {
-          data.images[i].copy_(decode_image(listing.images[i], options.image_size, options.channels));
+          data.images[i].copy_(decode_image(listing.images[i], options.image_size, options.channels, options.max_pixels));
         } catch (const std::exception& e) {
           errors[static_cast<size_t>(i - first)] = e.what();
         }

@@ -1,7 +1,7 @@
 #include "wgan/data/image_transform.h"
 
 #include <ATen/Parallel.h>
-#include <stb_image_resize.h>
+#include <torch/nn/functional/upsampling.h>
 
 #include <algorithm>
 #include <cmath>
@@ -21,23 +21,24 @@ torch::Tensor resize_and_center_crop(const uint8_t* pixels, int64_t width, int64
   else
     new_w = static_cast<int64_t>(static_cast<double>(size) * width / height);
 
-  std::vector<uint8_t> resized;
-  const uint8_t* source = pixels;
+  auto chw = torch::from_blob(const_cast<uint8_t*>(pixels), {height, width, channels}, torch::kUInt8).permute({2, 0, 1});
   if (new_w != width || new_h != height) {
-    resized.resize(static_cast<size_t>(new_w * new_h * channels));
-    const int ok = stbir_resize_uint8_generic(
-        pixels, static_cast<int>(width), static_cast<int>(height), 0, resized.data(),
-        static_cast<int>(new_w), static_cast<int>(new_h), 0, static_cast<int>(channels),
-        STBIR_ALPHA_CHANNEL_NONE, 0, STBIR_EDGE_CLAMP, STBIR_FILTER_TRIANGLE,
-        STBIR_COLORSPACE_LINEAR, nullptr);
-    if (!ok) throw RunError("image resize failed");
-    source = resized.data();
+    // Antialiased bilinear: PIL's triangle filter, which torchvision's Resize applies to a PIL
+    // image. (stb_image_resize, used before, aborted the process on ordinary sizes such as
+    // 48x40 -> 32: an assertion in its coefficient normalisation.)
+    namespace F = torch::nn::functional;
+    auto x = chw.unsqueeze(0).to(torch::kFloat32);
+    x = F::interpolate(x, F::InterpolateFuncOptions()
+                              .size(std::vector<int64_t>{new_h, new_w})
+                              .mode(torch::kBilinear)
+                              .align_corners(false)
+                              .antialias(true));
+    chw = x.squeeze(0).round_().clamp_(0, 255).to(torch::kUInt8);
   }
   // torchvision's CenterCrop: offsets round((extent - size) / 2), Python's round (half to even).
   const int64_t top = static_cast<int64_t>(std::nearbyint((new_h - size) / 2.0));
   const int64_t left = static_cast<int64_t>(std::nearbyint((new_w - size) / 2.0));
-  auto hwc = torch::from_blob(const_cast<uint8_t*>(source), {new_h, new_w, channels}, torch::kUInt8);
-  return hwc.slice(0, top, top + size).slice(1, left, left + size).permute({2, 0, 1}).contiguous();
+  return chw.slice(1, top, top + size).slice(2, left, left + size).contiguous();
 }
 
 torch::Tensor resize_images(const torch::Tensor& images, int64_t size) {

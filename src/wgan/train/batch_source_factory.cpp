@@ -20,7 +20,7 @@ ImageDataset load_configured_images(const TrainConfig& config, const LoadLog& lo
                                     const std::string& default_cache_dir) {
   const std::string cache = config.data_cache.empty() ? default_cache_dir : config.data_cache;
   ImageDataset data = load_image_dataset(config.dataset, config.data_dir, config.split,
-                                         config.image_size, config.channels, cache, log);
+                                         config.image_size, config.channels, cache, log, config.max_image_pixels);
   if (log) log("data: " + data.description);
   return data;
 }

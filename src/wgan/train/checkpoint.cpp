@@ -93,12 +93,7 @@ void save_checkpoint(const std::string& path, const CheckpointState& s) {
   data.append(kMagic, sizeof kMagic);
 
   fs::create_directories(fs::path(path).parent_path());
-  write_atomically(path, [&](const std::string& tmp) {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out.write(data.data(), static_cast<std::streamsize>(data.size()));
-    out.flush();
-    if (!out) throw RunError("cannot write checkpoint " + tmp);
-  });
+  write_bytes_atomically(path, data);
 }
 
 namespace {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "wgan/core/names.h"
+#include "wgan/data/image_dataset.h"
 #include "wgan/objectives/objective_registry.h"
 
 namespace wgan {
@@ -60,6 +61,7 @@ struct TrainConfig {
   int64_t image_size = 0;      // 0: the dataset's own (28 MNIST, 32 CIFAR-10, 64 folders)
   int64_t channels = 0;        // 0: the dataset's own (folders: 3)
   std::string data_cache;      // cache of decoded image folders; empty: <run's parent>/.wgan-cache
+  int64_t max_image_pixels = kDefaultMaxImagePixels;  // folders: larger images are refused
   std::string features;        // feature network (TorchScript) of FID/KID for images; empty: none
   int64_t ngf = 64, ndf = 64;  // width of the image networks
   std::string norm_g = "auto", norm_d = "auto";  // batch | instance | layer | none

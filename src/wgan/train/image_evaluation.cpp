@@ -10,6 +10,7 @@
 #include "wgan/core/hash.h"
 #include "wgan/core/random.h"
 #include "wgan/data/image_source.h"
+#include "wgan/train/batch_source_factory.h"
 #include "wgan/train/evaluation.h"
 
 namespace wgan {
@@ -32,9 +33,7 @@ ImageEvaluator::ImageEvaluator(const TrainConfig& config, const std::string& cac
   const auto say = [&](const std::string& line) { if (log) log(line); };
   say("features: " + network_->description());
   const torch::Tensor all = real_images ? *real_images
-                                         : load_image_dataset(config.dataset, config.data_dir, config.split,
-                                                              config.image_size, config.channels, cache_dir, log)
-                                               .images;
+                                         : load_configured_images(config, log, cache_dir).images;
   // A fixed random subset (the same for every run and seed), so that runs share the cache.
   const int64_t n = std::min(kRealFeatureImages, all.size(0));
   auto gen = make_generator(0, Stream::kEvaluation, kRealImagesIndex);

@@ -1,6 +1,7 @@
 #include "wgan/train/option_table.h"
 
 #include <cmath>
+#include <limits>
 #include <sstream>
 #include <stdexcept>
 
@@ -37,16 +38,19 @@ Check non_negative_integer() {
     return v.get<int64_t>() >= 0 ? "" : "expected an integer >= 0, got " + value_text(v);
   };
 }
+// Numbers reach LibTorch as float32: larger ones would fail only once training starts.
+constexpr double kLargest = std::numeric_limits<float>::max();
+
 Check positive_number() {
   return [](const json& v) {
     const double x = v.get<double>();
-    return std::isfinite(x) && x > 0 ? "" : "expected a finite positive number, got " + value_text(v);
+    return x > 0 && x <= kLargest ? "" : "expected a finite positive number, got " + value_text(v);
   };
 }
 Check non_negative_number() {
   return [](const json& v) {
     const double x = v.get<double>();
-    return std::isfinite(x) && x >= 0 ? "" : "expected a finite number >= 0, got " + value_text(v);
+    return x >= 0 && x <= kLargest ? "" : "expected a finite number >= 0, got " + value_text(v);
   };
 }
 Check fraction() {
@@ -166,6 +170,8 @@ std::vector<OptionSpec> build_table() {
           "convert images to 1 or 3 channels (0: the dataset's own)", non_negative_integer()),
       row("data_cache", "--data-cache", kMay, kText, FIELD(data_cache),
           "cache of decoded image folders (default: .wgan-cache beside the run)"),
+      added_later(row("max_image_pixels", "--max-image-pixels", kMay, kInt, FIELD(max_image_pixels),
+                      "image folders: larger images are refused before they are decoded", positive_integer())),
       choice(row("arch", "--arch", kMust, kText, FIELD(arch),
                  "network family (auto: mlp for 2-D data, dcgan for images)"),
              arch_names_or_auto()),

@@ -138,8 +138,8 @@ class Run {
       const bool last = it == config_.iters;
       record(stats, last);
       bar_.update(it, config_.iters, rate(it), status_);
-      if (pictures_.due(it, last)) pictures_.write(trainer_.generator(), trainer_.critic(), it, last, setup_.device);
-      if (last) break;
+      if (last) break;  // the final checkpoint comes before the last pictures (finish)
+      draw(it, false);
       if (stopping || (config_.checkpoint_every > 0 && it % config_.checkpoint_every == 0)) {
         save(checkpoint_path(run_dir_, it));
         prune_checkpoints(run_dir_, config_.keep_checkpoints);
@@ -152,6 +152,7 @@ class Run {
   RunSummary finish() {
     summary_.seconds = time_before_ + session_s();
     save(final_checkpoint_path(run_dir_));
+    draw(trainer_.iteration(), true);
     const double session = session_s();
     char done[160];
     std::snprintf(done, sizeof done, "done: %lld iterations in %.1f s (%.1f it/s)",
@@ -226,6 +227,19 @@ class Run {
     if (!evaluation.empty() && !last) log_.line("eval   " + describe_metrics(evaluation));
     if (!evaluation.empty()) evaluation[metric::kEvalTime] = session_s() - eval_start;  // bench/ sums it
     return evaluation;
+  }
+
+  // The pictures and the report, when due. They are never the reason a run or its model is
+  // lost: a failure to write them (a full disk) is a warning.
+  void draw(int64_t it, bool last) {
+    if (!pictures_.due(it, last)) return;
+    try {
+      pictures_.write(trainer_.generator(), trainer_.critic(), it, last, setup_.device);
+    } catch (const std::exception& e) {
+      const std::string what = e.what();
+      log_.important("warning: the pictures of iteration " + std::to_string(it) + " were not written (" +
+                     what.substr(0, what.find('\n')) + ")" + (last ? "; the model is saved" : "; training goes on"));
+    }
   }
 
   void save(const std::string& path) {

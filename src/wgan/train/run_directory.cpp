@@ -29,34 +29,48 @@ int next_run_number(const fs::path& root) {
 
 }  // namespace
 
-std::string create_run_directory(const TrainConfig& config, const std::string& out,
-                                 const std::string& runs_root) {
+OwnedRunDirectory create_run_directory(const TrainConfig& config, const std::string& out,
+                                       const std::string& runs_root) {
+  std::error_code ec;
+  const auto cannot_create = [&](const fs::path& dir) {
+    return OptionError("out",
+                       "cannot create the run directory (" + (ec ? ec.message() : std::string("not a directory")) +
+                           "); expected a writable path",
+                       dir.string());
+  };
   fs::path dir;
   if (out.empty()) {
-    std::ostringstream name;
-    name << std::setw(5) << std::setfill('0') << next_run_number(runs_root) << "-"
-         << config.dataset << "-" << config.loss;
-    dir = fs::path(runs_root) / name.str();
+    // Claimed by creating it: of two processes choosing the same number, the second moves on.
+    fs::create_directories(runs_root, ec);
+    for (int number = next_run_number(runs_root);; ++number) {
+      std::ostringstream name;
+      name << std::setw(5) << std::setfill('0') << number << "-" << config.dataset << "-" << config.loss;
+      dir = fs::path(runs_root) / name.str();
+      if (fs::create_directory(dir, ec)) break;
+      if (ec) throw cannot_create(dir);
+    }
   } else {
     dir = out;
-    if (fs::exists(dir / RunLayout::kConfig))
-      throw UsageError("--out " + out +
-                       ": that directory already holds a run (config.json); expected a new or "
-                       "empty directory");
+    fs::create_directories(dir, ec);
+    if (ec || !fs::is_directory(dir)) throw cannot_create(dir);
   }
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec || !fs::is_directory(dir))
-    throw UsageError("--out " + dir.string() + ": cannot create the run directory (" +
-                     (ec ? ec.message() : std::string("not a directory")) +
-                     "); expected a writable path");
+  OwnedRunDirectory run{dir.string(), RunLock(dir.string())};
+  // Under the lock nobody else writes here; what is already here is somebody's.
+  if (fs::exists(dir / RunLayout::kConfig))
+    throw OptionError("out", "that directory already holds a run (config.json); expected a new or empty directory",
+                      out);
+  for (const auto& entry : fs::directory_iterator(dir, ec))
+    if (entry.path().filename() != RunLayout::kLock)
+      throw OptionError("out",
+                        "not empty (it holds " + entry.path().filename().string() +
+                            "); expected a new or empty directory, so that nothing in it is overwritten",
+                        out);
   try {
     write_text_atomically(RunLayout(dir.string()) / RunLayout::kConfig, to_json(config).dump(2) + "\n");
   } catch (const std::exception& e) {
-    throw UsageError("--out " + dir.string() + ": the run directory is not writable (" +
-                     e.what() + ")");
+    throw OptionError("out", std::string("the run directory is not writable (") + e.what() + ")", dir.string());
   }
-  return dir.string();
+  return run;
 }
 
 void truncate_metrics(const std::string& run_dir, int64_t iteration) {

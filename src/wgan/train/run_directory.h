@@ -6,16 +6,24 @@
 #include <iosfwd>
 #include <string>
 
+#include "wgan/core/run_lock.h"
 #include "wgan/train/config.h"
 #include "wgan/train/progress_bar.h"
 
 namespace wgan {
 
-// Makes the run directory and writes config.json into it, before any training, so that an
-// unwritable place fails at once (UsageError). With `out` empty, a new numbered directory
-// runs_root/NNNNN-<dataset>-<loss> is made; a given `out` that already holds a run is refused.
-std::string create_run_directory(const TrainConfig& config, const std::string& out,
-                                 const std::string& runs_root = "runs");
+// A run directory and its owner's lock (core/run_lock.h), held while the object lives.
+struct OwnedRunDirectory {
+  std::string path;
+  RunLock lock;
+};
+
+// Makes the run directory, takes its lock and writes config.json into it, before any training,
+// so that an unwritable place fails at once (UsageError). With `out` empty, a new numbered
+// directory runs_root/NNNNN-<dataset>-<loss> is claimed; a given `out` must be new or empty
+// (a run, or anyone's files, in it are refused: nothing there is overwritten).
+OwnedRunDirectory create_run_directory(const TrainConfig& config, const std::string& out,
+                                       const std::string& runs_root = "runs");
 
 // Rewrites metrics.jsonl (atomically) without the records of iterations after `iteration`.
 void truncate_metrics(const std::string& run_dir, int64_t iteration);

@@ -39,10 +39,10 @@ c10::Device resolve_device(const std::string& name) {
   if (name == "auto") return torch::cuda::is_available() ? c10::Device(c10::kCUDA, 0) : c10::Device(c10::kCPU);
   if (name.rfind("cuda", 0) == 0) {
     if (!torch::cuda::is_available())
-      throw UsageError("--device " + name + ": this LibTorch sees no CUDA device; expected cpu or auto");
+      throw OptionError("device", "this LibTorch sees no CUDA device; expected cpu or auto", name);
     return c10::Device(name);
   }
-  throw UsageError("--device: unknown device '" + name + "'; expected cpu, cuda, cuda:N or auto");
+  throw OptionError("device", "unknown device '" + name + "'; expected cpu, cuda, cuda:N or auto");
 }
 
 c10::Device resolve_device_for_rank(const std::string& name, int64_t rank) {

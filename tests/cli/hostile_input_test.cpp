@@ -1,0 +1,151 @@
+// Inputs a careless or hostile user gives, and faults of the machine: each ends with one clear
+// line (exit 2 for bad input) or a warning, and loses nothing already made.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+#include "../test_util.h"
+#include "wgan/data/image_transform.h"
+#include "wgan/train/checkpoint.h"
+#include "wgan/viz/png.h"
+
+namespace wgan::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kTiny = "train --loss wgan-gp --batch-size 32 --g-width 16 --d-width 16 --threads 1 "
+                          "--eval-samples 50 --quiet ";
+
+// Sizes a little larger than the target made stb's resizer abort the whole process.
+TEST(HostileInput, SlightDownscalesResizeWithoutAborting) {
+  torch::manual_seed(3);
+  for (const auto& [w, h] : std::vector<std::pair<int, int>>{{48, 40}, {49, 41}, {50, 42}, {51, 43}, {52, 44}, {48, 45}, {49, 46}}) {
+    const auto image = torch::randint(0, 256, {h, w, 3}, torch::kUInt8);
+    const auto out = resize_and_center_crop(image.data_ptr<uint8_t>(), w, h, 3, 32);
+    EXPECT_EQ(out.sizes(), (std::vector<int64_t>{3, 32, 32})) << w << "x" << h;
+    // An antialiased downscale keeps the mean of the image it crops from.
+    EXPECT_NEAR(out.to(torch::kFloat).mean().item<double>(), image.to(torch::kFloat).mean().item<double>(), 4.0);
+  }
+  TempDir dir;
+  fs::create_directories(dir / "data");
+  for (int i = 0; i < 10; ++i)
+    write_png(dir / ("data/" + std::to_string(i) + ".png"), torch::randint(0, 256, {3, 40, 48}, torch::kUInt8));
+  const auto r = run_wgan(kTiny + "--dataset folder --data " + (dir / "data") + " --image-size 32 --arch dcgan "
+                          "--iters 1 --out " + (dir / "run"));
+  EXPECT_EQ(r.status, 0) << r.output;
+}
+
+TEST(HostileInput, AnIdxFileOfNoImagesIsRefusedAndNoRunIsLeft) {
+  TempDir dir;
+  write_bytes(dir / "data/t10k-images-idx3-ubyte", big_endian32(2051) + big_endian32(0) + big_endian32(28) + big_endian32(28));
+  expect_usage_error("train --dataset mnist --data " + (dir / "data") + " --out " + (dir / "run"), "0 images");
+  EXPECT_FALSE(fs::exists(dir / "run"));
+  // Labels beyond the ten classes.
+  write_bytes(dir / "labels/t10k-images-idx3-ubyte",
+              big_endian32(2051) + big_endian32(2) + big_endian32(1) + big_endian32(1) + std::string(2, '\x7f'));
+  write_bytes(dir / "labels/t10k-labels-idx1-ubyte", big_endian32(2049) + big_endian32(2) + std::string("\x03\xc8", 2));
+  expect_usage_error("train --dataset mnist --data " + (dir / "labels") + " --out " + (dir / "run2"), "label 200");
+}
+
+TEST(HostileInput, AFullDiskAtTheEndKeepsTheModelAndSaysWhy) {
+  TempDir dir;
+  // The pictures cannot be written: the run still ends with its model, and a warning.
+  const auto pictures = run_command("WGAN_FAIL_WRITES=/maps/ " + std::string(WGAN_BINARY) + " " + kTiny +
+                                    "--iters 3 --out " + (dir / "pictures") + " 2>&1");
+  EXPECT_EQ(pictures.status, 0) << pictures.output;
+  EXPECT_NE(pictures.output.find("warning: the pictures of iteration 3 were not written"), std::string::npos)
+      << pictures.output;
+  EXPECT_NE(pictures.output.find("No space left on device"), std::string::npos) << pictures.output;
+  EXPECT_NO_THROW(load_checkpoint(dir / "pictures/checkpoints/final.pt"));
+  // The checkpoint cannot be written: the message names the final file and the cause.
+  const auto model = run_command("WGAN_FAIL_WRITES=final.pt " + std::string(WGAN_BINARY) + " " + kTiny +
+                                 "--iters 3 --out " + (dir / "model") + " 2>&1");
+  EXPECT_EQ(model.status, 1) << model.output;
+  EXPECT_NE(model.output.find("wgan: error: cannot write " + (dir / "model/checkpoints/final.pt") +
+                              ": No space left on device\n"),
+            std::string::npos)
+      << model.output;
+}
+
+TEST(HostileInput, AnOutDirectoryWithSomebodysFilesIsRefusedUntouched) {
+  TempDir dir;
+  write_bytes(dir / "mine/report.html", "mine");
+  expect_usage_error(kTiny + "--iters 1 --out " + (dir / "mine"), "not empty (it holds report.html)");
+  EXPECT_EQ(read_file(dir / "mine/report.html"), "mine");
+  fs::create_directories(dir / "empty");
+  EXPECT_EQ(run_wgan(kTiny + "--iters 1 --out " + (dir / "empty")).status, 0);
+}
+
+TEST(HostileInput, ARunDirectoryHasOneOwner) {
+  TempDir dir;
+  const std::string run = dir / "run";
+  const pid_t pid = fork();
+  if (pid == 0) {
+    const std::string command = "exec " + std::string(WGAN_BINARY) + " " + kTiny + "--iters 100000 --out " + run +
+                                " >/dev/null 2>&1";
+    execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  for (int i = 0; i < 600 && read_file(run + "/metrics.jsonl").empty(); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  const std::string owner = "in use by process " + std::to_string(pid);
+  expect_usage_error(kTiny + "--iters 1 --out " + run, owner);
+  expect_usage_error("train --resume " + run + " --iters 200000", owner);
+  expect_usage_error("report " + run, owner);
+  kill(pid, SIGTERM);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  // Its owner gone (the kernel releases the lock), the run is anyone's again.
+  const auto report = run_wgan("report " + run);
+  EXPECT_EQ(report.status, 0) << report.output;
+}
+
+TEST(HostileInput, SampleCountsAreCheckedBeforeTheWork) {
+  TempDir dir;
+  ASSERT_EQ(run_wgan(kTiny + "--iters 2 --out " + (dir / "run")).status, 0);
+  const auto start = std::chrono::steady_clock::now();
+  expect_usage_error("sample --run " + (dir / "run") + " --n 3 --interpolate 100000000000 --out " + (dir / "x.csv"),
+                     "needs about");
+  expect_usage_error("sample --run " + (dir / "run") + " --n 100000000000 --out " + (dir / "x.csv"), "needs about");
+  EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 30);
+  expect_usage_error("sample --run " + (dir / "run") + " --n 1 --interpolate 5 --out " + (dir / "x.csv"),
+                     "expected --n 2 or more");
+}
+
+TEST(HostileInput, NumbersOutOfRangeAreRefusedBeforeTheRunExists) {
+  TempDir dir;
+  for (const char* bad : {"--lr inf", "--lr 1e300", "--gp-lambda inf", "--weight-decay inf", "--lr nan"}) {
+    expect_usage_error(kTiny + bad + " --out " + (dir / "run"), "expected a finite");
+    EXPECT_FALSE(fs::exists(dir / "run")) << bad;
+  }
+}
+
+TEST(HostileInput, AComparisonPageDoesNotReplaceARunsOwnPage) {
+  TempDir dir;
+  ASSERT_EQ(run_wgan(kTiny + "--iters 2 --out " + (dir / "a")).status, 0);
+  ASSERT_EQ(run_wgan(kTiny + "--iters 2 --out " + (dir / "b")).status, 0);
+  const std::string page = read_file(dir / "a/report.html");
+  expect_usage_error("report " + (dir / "a") + " " + (dir / "b") + " --out " + (dir / "a"), "that is the run");
+  EXPECT_EQ(read_file(dir / "a/report.html"), page);
+}
+
+TEST(HostileInput, HugeImagesAreRefusedBeforeTheyAreDecoded) {
+  TempDir dir;
+  fs::create_directories(dir / "big");
+  // 2000x2000 of one colour: a small file whose pixels would take 12 MB.
+  write_png(dir / "big/huge.png", torch::full({3, 2000, 2000}, 7, torch::kUInt8));
+  write_png(dir / "big/small.png", torch::full({3, 64, 64}, 7, torch::kUInt8));
+  expect_usage_error(kTiny + "--dataset folder --data " + (dir / "big") + " --max-image-pixels 1000000 --iters 1 --out " +
+                         (dir / "run"),
+                     "huge.png is 2000x2000 = 4000000 pixels; expected at most 1000000");
+}
+
+}  // namespace
+}  // namespace wgan::test
