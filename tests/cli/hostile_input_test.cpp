@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "../test_util.h"
+#include "wgan/data/image_dataset.h"
 #include "wgan/data/image_transform.h"
 #include "wgan/train/checkpoint.h"
 #include "wgan/viz/png.h"
@@ -71,6 +72,24 @@ TEST(HostileInput, AFullDiskAtTheEndKeepsTheModelAndSaysWhy) {
                               ": No space left on device\n"),
             std::string::npos)
       << model.output;
+}
+
+// A kill at each stage of a checkpoint's atomic write leaves the previous checkpoint or the new
+// one as the newest loadable state, never a torn file; the run resumes from it.
+TEST(HostileInput, AKillAtEachStageOfACheckpointWriteLosesNothing) {
+  for (const char* stage : {"written", "synced", "renamed"}) {
+    TempDir dir;
+    const auto killed = run_command("WGAN_KILL_AT=" + std::string(stage) + ":ckpt-00000004 " + std::string(WGAN_BINARY) +
+                                    " " + kTiny + "--iters 6 --checkpoint-every 2 --out " + (dir / "run") + " 2>&1");
+    EXPECT_NE(killed.status, 0) << stage;
+    const std::string newest = latest_checkpoint(dir / "run");
+    ASSERT_FALSE(newest.empty()) << stage;
+    const int64_t iteration = load_checkpoint(newest).counters.iteration;
+    EXPECT_EQ(iteration, std::string(stage) == "renamed" ? 4 : 2) << stage;
+    const auto resumed = run_wgan("train --resume " + (dir / "run"));
+    EXPECT_EQ(resumed.status, 0) << stage << ": " << resumed.output;
+    EXPECT_EQ(load_checkpoint(dir / "run/checkpoints/final.pt").counters.iteration, 6) << stage;
+  }
 }
 
 TEST(HostileInput, AnOutDirectoryWithSomebodysFilesIsRefusedUntouched) {
@@ -145,6 +164,44 @@ TEST(HostileInput, HugeImagesAreRefusedBeforeTheyAreDecoded) {
   expect_usage_error(kTiny + "--dataset folder --data " + (dir / "big") + " --max-image-pixels 1000000 --iters 1 --out " +
                          (dir / "run"),
                      "huge.png is 2000x2000 = 4000000 pixels; expected at most 1000000");
+}
+
+TEST(HostileInput, AFolderWithALinkLoopListsEachImageOnce) {
+  TempDir dir;
+  fs::create_directories(dir / "data/sub");
+  for (int i = 0; i < 3; ++i)
+    write_png(dir / ("data/sub/" + std::to_string(i) + ".png"), torch::full({3, 8, 8}, 9 * i, torch::kUInt8));
+  fs::create_directory_symlink("..", dir / "data/sub/up");  // data/sub/up/sub/up/...
+  FolderOptions options;
+  options.image_size = 8;
+  EXPECT_EQ(load_image_folder(dir / "data", options).images.size(0), 3);
+}
+
+TEST(HostileInput, NonFinitePointsAreNamedWithTheirLine) {
+  TempDir dir;
+  write_bytes(dir / "a.csv", "x,y\n0,1\n2,nan\n");
+  write_bytes(dir / "b.csv", "x,y\n0,1\n2,3\n");
+  expect_usage_error("distance " + (dir / "a.csv") + " " + (dir / "b.csv"), dir / "a.csv:3");
+}
+
+TEST(HostileInput, ARunStoppedBeforeItTrainedCanBeStartedAgain) {
+  TempDir dir;
+  // What a kill during start-up leaves: config.json alone.
+  write_bytes(dir / "run/config.json", "{}");
+  const auto r = run_wgan(kTiny + "--iters 1 --out " + (dir / "run"));
+  EXPECT_EQ(r.status, 0) << r.output;
+  EXPECT_TRUE(fs::exists(dir / "run/checkpoints/final.pt"));
+}
+
+TEST(HostileInput, MoreThreadsThanCoresAreWarnedAbout) {
+  TempDir dir;
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  const auto r = run_wgan("train --batch-size 32 --g-width 16 --d-width 16 --eval-samples 50 --quiet --iters 1 "
+                          "--threads " + std::to_string(cores + 1) + " --out " + (dir / "run"));
+  EXPECT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("warning: " + std::to_string(cores + 1) + " threads on " + std::to_string(cores) + " cores"),
+            std::string::npos)
+      << r.output;
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 // wgan distance A B: Wasserstein distances between two files of points (CSV or .pt).
 #include <CLI/CLI.hpp>
 
+#include <cmath>
+
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -60,6 +62,10 @@ torch::Tensor read_csv_points(const std::string& path) {
       if (rows == 0 && line_number == 1) continue;  // header
       throw UsageError(path + ":" + std::to_string(line_number) + ": expected numbers, got '" + line + "'");
     }
+    for (double v : row)
+      if (!std::isfinite(v))
+        throw UsageError(path + ":" + std::to_string(line_number) + ": " + std::to_string(v) +
+                         "; expected finite numbers (a distance between points with NaN or Inf has no value)");
     if (columns < 0) columns = static_cast<int64_t>(row.size());
     if (static_cast<int64_t>(row.size()) != columns)
       throw UsageError(path + ":" + std::to_string(line_number) + ": " + std::to_string(row.size()) +
@@ -78,8 +84,16 @@ torch::Tensor read_points(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     try {
-      auto t = torch::pickle_load(bytes).toTensor();
-      return t.to(torch::kFloat64).view({t.size(0), -1});
+      auto t = torch::pickle_load(bytes).toTensor().to(torch::kFloat64);
+      if (t.dim() == 0 || t.size(0) == 0) throw UsageError(path + ": an empty tensor; expected rows of points");
+      t = t.reshape({t.size(0), -1});
+      const auto bad = torch::nonzero(~torch::isfinite(t));
+      if (bad.size(0) > 0)
+        throw UsageError(path + ": row " + std::to_string(bad[0][0].item<int64_t>()) +
+                         " holds NaN or Inf; expected finite numbers");
+      return t;
+    } catch (const UsageError&) {
+      throw;
     } catch (const std::exception&) {
       throw UsageError(path + ": not a tensor file; expected a tensor saved with torch.save or wgan sample");
     }

@@ -65,6 +65,10 @@ int launch_local_ranks(const LaunchOptions& o) {
   auto old_term = std::signal(SIGTERM, remember_signal);
   std::vector<pid_t> pids(o.nproc, -1);
   std::cout << "wgan: starting " << o.nproc << " ranks on " << o.master_addr << ":" << port << std::endl;
+  const int64_t cores = std::max<int64_t>(1, std::thread::hardware_concurrency());
+  if (o.nproc > cores)
+    std::cout << "wgan: warning: " << o.nproc << " ranks on " << cores
+              << " cores: they take turns on the cores, slower than fewer ranks" << std::endl;
   for (int64_t r = 0; r < o.nproc; ++r) {
     const auto args = rank_command(o, r, port);
     const pid_t pid = fork();

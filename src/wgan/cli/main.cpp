@@ -72,6 +72,13 @@ int main(int argc, char** argv) {
     return 2;
   } catch (const std::exception& e) {
     std::string what = e.what();
+    // LibTorch's allocator: a size the user asked for does not fit in memory.
+    if (what.find("can't allocate memory") != std::string::npos ||
+        what.find("not enough memory") != std::string::npos) {
+      std::cerr << "wgan: not enough memory for this run (" << what.substr(0, what.find('\n'))
+                << "); expected a smaller --batch-size, --image-size, network width or --n\n";
+      return 2;
+    }
     std::cerr << "wgan: error: " << what.substr(0, what.find('\n')) << "\n";
     return 1;
   }

@@ -1,6 +1,7 @@
 #include "wgan/core/atomic_file.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -33,6 +34,18 @@ void fail_if_injected(const std::string& path) {
     throw RunError("cannot write " + path + ": " + std::strerror(ENOSPC));
 }
 
+// Fault injection for the tests: WGAN_KILL_AT=STAGE:TEXT ends the process with SIGKILL at that
+// stage of the atomic write of a path containing TEXT: "written" (the temporary file complete,
+// not synced), "synced" (before the rename), "renamed" (before the directory is synced).
+void kill_if_injected(const char* stage, const std::string& path) {
+  const char* spec = std::getenv("WGAN_KILL_AT");
+  if (!spec) return;
+  const std::string text = spec;
+  const size_t colon = text.find(':');
+  if (colon == std::string::npos || text.compare(0, colon, stage) != 0) return;
+  if (path.find(text.substr(colon + 1)) != std::string::npos) ::kill(::getpid(), SIGKILL);
+}
+
 }  // namespace
 
 void write_atomically(const std::string& path,
@@ -45,7 +58,9 @@ void write_atomically(const std::string& path,
   try {
     fail_if_injected(path);
     write(tmp);
+    kill_if_injected("written", path);
     fsync_path(tmp, O_RDONLY);
+    kill_if_injected("synced", path);
   } catch (...) {
     std::error_code ignored;
     fs::remove(tmp, ignored);
@@ -57,6 +72,7 @@ void write_atomically(const std::string& path,
     fs::remove(tmp, ignored);
     throw RunError("cannot rename " + tmp + " to " + path + ": " + why);
   }
+  kill_if_injected("renamed", path);
   fsync_path(dir.string(), O_RDONLY | O_DIRECTORY);
 }
 

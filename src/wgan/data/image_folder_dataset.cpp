@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <set>
 #include <fstream>
 #include <iterator>
 
@@ -39,9 +40,17 @@ FolderListing list_folder(const std::string& dir) {
     throw OptionError("data", "not a directory; expected a folder of images", dir);
   FolderListing listing;
   std::error_code ec;
+  // Directory links are followed, each real directory once: a link back up (a loop) would
+  // otherwise list the same images again at every level until the path is too long.
+  std::set<fs::path> visited = {fs::canonical(dir, ec)};
   for (auto it = fs::recursive_directory_iterator(dir, fs::directory_options::follow_directory_symlink, ec);
        !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (!it->is_regular_file()) continue;
+    std::error_code entry_ec;
+    if (it->is_directory(entry_ec)) {
+      if (!visited.insert(fs::canonical(it->path(), entry_ec)).second) it.disable_recursion_pending();
+      continue;
+    }
+    if (!it->is_regular_file(entry_ec)) continue;
     if (has_image_extension(it->path()))
       listing.images.push_back(it->path());
     else
@@ -51,7 +60,7 @@ FolderListing list_folder(const std::string& dir) {
   std::sort(listing.images.begin(), listing.images.end());
   uint64_t h = fnv1a64("wgan-folder-v1");
   for (const auto& path : listing.images) {
-    const auto relative = fs::relative(path, dir).string();
+    const auto relative = fs::relative(path, dir, ec).string();
     const auto size = fs::file_size(path, ec);
     const auto mtime = fs::last_write_time(path, ec).time_since_epoch().count();
     h = fnv1a64(relative + "|" + std::to_string(size) + "|" + std::to_string(mtime) + "\n", h);

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <iostream>
 #include <ostream>
+#include <thread>
 
 #include "wgan/core/error.h"
 #include "wgan/distributed/data_parallel.h"
@@ -117,6 +118,10 @@ class Run {
       log_.important("run directory: " + run_dir_);
     }
     if (group_) join_group(trainer_, *group_);
+    const int64_t cores = std::max<int64_t>(1, std::thread::hardware_concurrency());
+    if (setup_.threads > cores)
+      log_.important("warning: " + std::to_string(setup_.threads) + " threads on " + std::to_string(cores) +
+                     " cores: more threads than cores only slow LibTorch down");
     log_.important("training " + config_.loss + " (constraint " + config_.constraint + ") on " + config_.dataset +
                    " for " + std::to_string(config_.iters) + " generator iterations (batch " +
                    std::to_string(config_.batch_size) +

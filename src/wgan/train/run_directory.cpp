@@ -55,16 +55,25 @@ OwnedRunDirectory create_run_directory(const TrainConfig& config, const std::str
     if (ec || !fs::is_directory(dir)) throw cannot_create(dir);
   }
   OwnedRunDirectory run{dir.string(), RunLock(dir.string())};
-  // Under the lock nobody else writes here; what is already here is somebody's.
-  if (fs::exists(dir / RunLayout::kConfig))
+  // Under the lock nobody else writes here; what is already here is somebody's, except a run
+  // stopped before it trained at all (no metrics, no checkpoint: killed while loading), which
+  // holds nothing worth keeping and is started again.
+  const bool never_trained = !fs::exists(dir / RunLayout::kMetrics) && !fs::exists(dir / RunLayout::kCheckpoints);
+  if (fs::exists(dir / RunLayout::kConfig) && !never_trained)
     throw OptionError("out", "that directory already holds a run (config.json); expected a new or empty directory",
                       out);
-  for (const auto& entry : fs::directory_iterator(dir, ec))
-    if (entry.path().filename() != RunLayout::kLock)
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    const auto name = entry.path().filename();
+    if (name == RunLayout::kLock) continue;
+    if (never_trained && (name == RunLayout::kConfig || name == RunLayout::kLog)) {
+      fs::remove(entry.path(), ec);
+      continue;
+    }
       throw OptionError("out",
                         "not empty (it holds " + entry.path().filename().string() +
                             "); expected a new or empty directory, so that nothing in it is overwritten",
                         out);
+  }
   try {
     write_text_atomically(RunLayout(dir.string()) / RunLayout::kConfig, to_json(config).dump(2) + "\n");
   } catch (const std::exception& e) {
