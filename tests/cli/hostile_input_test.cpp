@@ -138,6 +138,14 @@ TEST(HostileInput, SampleCountsAreCheckedBeforeTheWork) {
                      "expected --n 2 or more");
 }
 
+TEST(HostileInput, ATrainingStepTooLargeForMemoryIsRefusedWithItsSize) {
+  TempDir dir;
+  const auto start = std::chrono::steady_clock::now();
+  expect_usage_error("train --batch-size 1000000000 --iters 1 --quiet --out " + (dir / "run"), "needs about");
+  EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 30);
+  EXPECT_FALSE(fs::exists(dir / "run"));
+}
+
 TEST(HostileInput, NumbersOutOfRangeAreRefusedBeforeTheRunExists) {
   TempDir dir;
   for (const char* bad : {"--lr inf", "--lr 1e300", "--gp-lambda inf", "--weight-decay inf", "--lr nan"}) {

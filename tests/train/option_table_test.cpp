@@ -42,7 +42,7 @@ const char* kHandWritten = R"({
   "norm_g": "none", "norm_d": "none", "extra_layers": 1, "allow_bn_critic": true,
   "sample_every": 50, "grid_normalize": "each", "seed": 18446744073709551615, "threads": 3,
   "device": "cpu", "log_every": 7, "print_every": 70, "eval_every": 0, "eval_samples": 321,
-  "checkpoint_every": 0, "keep_checkpoints": 9, "on_nan": "skip", "quiet": true,
+  "checkpoint_every": 0, "keep_checkpoints": 9, "on_nan": "skip", "quiet": true, "force": true,
   "fast_paths": false, "precision": "bf16"
 })";
 

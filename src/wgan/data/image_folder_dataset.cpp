@@ -16,6 +16,7 @@
 #include "wgan/core/atomic_file.h"
 #include "wgan/core/error.h"
 #include "wgan/core/hash.h"
+#include "wgan/core/memory.h"
 #include "wgan/data/image_dataset.h"
 #include "wgan/data/image_transform.h"
 
@@ -161,6 +162,10 @@ ImageDataset load_image_folder(const std::string& dir, const FolderOptions& opti
     }
   }
 
+  require_memory(static_cast<double>(n) * static_cast<double>(options.channels) * static_cast<double>(options.image_size) *
+                     static_cast<double>(options.image_size),
+                 std::to_string(n) + " images of " + std::to_string(options.image_size) + "x" +
+                     std::to_string(options.image_size) + " decoded");
   data.images = torch::empty({n, options.channels, options.image_size, options.image_size}, torch::kUInt8);
   const auto start = std::chrono::steady_clock::now();
   auto last_report = start;

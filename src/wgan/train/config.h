@@ -82,6 +82,7 @@ struct TrainConfig {
   int64_t keep_checkpoints = 3;     // periodic checkpoints kept (the newest)
   std::string on_nan = "stop";      // stop | skip: a non-finite loss or gradient
   bool quiet = false;
+  bool force = false;  // start even when the estimated memory exceeds what is available
   // Skipped work that does not change the mathematics (docs/performance.md): no graph for the
   // critic's fake batch, no critic weight gradients in the generator step, real and fake in one
   // critic pass when the critic has no batch norm. Off: the straightforward computation.

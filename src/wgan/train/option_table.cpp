@@ -247,6 +247,8 @@ std::vector<OptionSpec> build_table() {
       choice(row("on_nan", "--on-nan", kMay, kText, FIELD(on_nan), "on a non-finite loss or gradient"),
              on_nan_names()),
       row("quiet", "--quiet", kMay, kSwitch, FIELD(quiet), "print only the start and the summary"),
+      added_later(row("force", "--force", kMay, kSwitch, FIELD(force),
+                      "start even when a training step's estimated memory exceeds what is available")),
       added_later(row("fast_paths", "--no-fast-paths", kNo, kSwitch, FIELD(fast_paths),
                       "the straightforward computation, for comparison (docs/performance.md)")),
       added_later(choice(row("precision", "--precision", kNo, kText, FIELD(precision),

@@ -13,6 +13,7 @@
 #include "wgan/train/batch_source_factory.h"
 #include "wgan/train/checkpoint.h"
 #include "wgan/train/evaluation.h"
+#include "wgan/train/memory_estimate.h"
 #include "wgan/train/run_directory.h"
 #include "wgan/train/progress_bar.h"
 #include "wgan/train/run_pictures.h"
@@ -287,6 +288,7 @@ class Run {
 
 RunSummary run_training(const TrainConfig& config, const std::string& run_dir, std::ostream& console,
                         const std::string& resume_from, ProcessGroup* group) {
+  check_training_memory(config);
   Run run(config, run_dir, console, group);
   run.start_or_resume(resume_from);
   if (run.train()) return run.stopped_summary();
@@ -295,6 +297,7 @@ RunSummary run_training(const TrainConfig& config, const std::string& run_dir, s
 
 void run_worker(const TrainConfig& config, const std::string& run_dir, const std::string& resume_from,
                 ProcessGroup& group) {
+  check_training_memory(config);
   const c10::Device device = set_up_process(config, group.rank()).device;
   auto data = make_batch_source(config, [](const std::string&) {}, data_cache_dir(config, run_dir));
   Trainer trainer(config, make_networks(config), data, device);
