@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <array>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -91,6 +92,12 @@ std::string usage_error_message(const std::function<void()>& f) {
     return e.what();
   }
   return "no UsageError";
+}
+
+std::string param_name(std::string text) {
+  for (char& ch : text)
+    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+  return text;
 }
 
 void expect_usage_error(const std::string& args, const std::string& mentions) {

@@ -58,6 +58,9 @@ int count_lines(const std::string& text);
 // The message of the UsageError `f` throws, or "no UsageError".
 std::string usage_error_message(const std::function<void()>& f);
 
+// A name GoogleTest accepts for a parametrised case: `text` with every other character as '_'.
+std::string param_name(std::string text);
+
 // Runs `wgan ARGS` and expects exit status 2 with one line of output that mentions `mentions`.
 void expect_usage_error(const std::string& args, const std::string& mentions);
 

@@ -162,10 +162,7 @@ TEST_P(ResumeRule, IsTheDeclaredOne) {
 
 INSTANTIATE_TEST_SUITE_P(EveryOption, ResumeRule, ::testing::Range<size_t>(0, option_table().size()),
                          [](const ::testing::TestParamInfo<size_t>& info) {
-                           std::string name = option_table()[info.param].key;
-                           for (char& ch : name)
-                             if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
-                           return name;
+                           return test::param_name(option_table()[info.param].key);
                          });
 
 TEST(OptionTable, EveryCheckRefusesWhatItMust) {

@@ -67,10 +67,7 @@ TEST_P(EveryPreset, ValidatesAndTrainsOneIteration) {
 
 INSTANTIATE_TEST_SUITE_P(All, EveryPreset, ::testing::Range<size_t>(0, presets().size()),
                          [](const ::testing::TestParamInfo<size_t>& info) {
-                           std::string name = presets()[info.param].name;
-                           for (char& ch : name)
-                             if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
-                           return name;
+                           return test::param_name(presets()[info.param].name);
                          });
 
 TEST(Presets, AreTheFlagsTheyList) {
