@@ -41,6 +41,65 @@ TEST(Constraints, GanWithGradientPenaltyAddsTheTwoSidedPenalty) {
   EXPECT_NEAR(composed->generator_loss(batch.fake).item<double>(), plain.generator_loss(batch.fake).item<double>(), 1e-6);
 }
 
+// WGAN-LP penalises only gradients longer than 1: 0 for a linear critic with |w| <= 1,
+// (|w| - 1)^2 above it; the two-sided penalty also penalises the short one.
+TEST(Constraints, OneSidedPenaltyIsZeroInsideTheUnitBallAndSquaredOutside) {
+  torch::manual_seed(2);
+  CriticBatch batch{torch::randn({32, 2}), torch::randn({32, 2}), torch::rand({32})};
+  ObjectiveOptions lp;
+  lp.loss = "wgan";
+  lp.constraint = "lp";
+  lp.gp_lambda = 2.0;
+  ObjectiveOptions gp = lp;
+  gp.constraint = "gp";
+  for (const auto& [w, expected] : std::vector<std::pair<std::vector<float>, double>>{
+           {{0.6f, 0.8f}, 0.0}, {{0.3f, 0.4f}, 0.0}, {{3.0f, 4.0f}, 16.0}, {{1.2f, 1.6f}, 1.0}}) {
+    LinearCritic critic(torch::tensor(w));
+    const CriticLoss one_sided = make_objective(lp)->critic_loss(critic, batch);
+    EXPECT_NEAR(one_sided.penalty.item<double>(), expected, 1e-5) << w[0] << "," << w[1];
+    const double norm = std::hypot(w[0], w[1]);
+    EXPECT_NEAR(make_objective(gp)->critic_loss(critic, batch).penalty.item<double>(), (norm - 1) * (norm - 1), 1e-5);
+  }
+  EXPECT_TRUE(constraint_entry("lp").needs_per_sample_critic);
+}
+
+// R1 of a linear critic is (gamma/2)|w|^2; lazily, every k-th step only and k times as heavy.
+TEST(Constraints, R1OfALinearCriticIsHalfGammaTimesTheSquaredNorm) {
+  torch::manual_seed(4);
+  LinearCritic critic(torch::tensor({3.0f, 4.0f}));
+  ObjectiveOptions r1;
+  r1.loss = "gan";  // any loss: the penalty is added to it
+  r1.constraint = "r1";
+  r1.r1_gamma = 0.5;
+  GanObjective bce;
+  CriticBatch batch{torch::randn({16, 2}), torch::randn({16, 2}), {}};
+  const CriticLoss with = make_objective(r1)->critic_loss(critic, batch);
+  EXPECT_NEAR(with.penalty.item<double>(), 25.0, 1e-4);  // mean |grad D(real)|^2 = |w|^2
+  EXPECT_NEAR(with.loss.item<double>(), bce.critic_loss(critic, batch).loss.item<double>() + 0.25 * 25.0, 1e-4);
+  EXPECT_FALSE(make_objective(r1)->needs_interpolation());
+  r1.r1_every = 4;
+  auto lazy = make_objective(r1);
+  for (int64_t step = 0; step < 8; ++step) {
+    batch.critic_step = step;
+    const CriticLoss loss = lazy->critic_loss(critic, batch);
+    EXPECT_EQ(loss.penalty.defined(), step % 4 == 0) << step;
+    if (loss.penalty.defined())
+      EXPECT_NEAR(loss.loss.item<double>(), bce.critic_loss(critic, batch).loss.item<double>() + 4 * 0.25 * 25.0, 1e-3);
+  }
+}
+
+TEST(Constraints, LazyR1IsLoggedOnTheStepsThatHaveIt) {
+  test::TempDir dir;
+  const auto r = test::run_wgan("train --loss gan --constraint r1 --r1-every 2 --iters 4 --batch-size 32 "
+                                "--g-width 16 --d-width 16 --threads 1 --eval-samples 50 --log-every 1 --quiet "
+                                "--out " + dir / "run");
+  ASSERT_EQ(r.status, 0) << r.output;
+  const auto records = test::metrics_without_time(dir / "run");
+  ASSERT_EQ(records.size(), 4u);
+  for (size_t i = 0; i < records.size(); ++i)  // one critic step per iteration: steps 0 and 2
+    EXPECT_EQ(records[i].contains("gradient_penalty"), i % 2 == 0) << records[i].dump();
+}
+
 TEST(Constraints, AutoIsTheLossOwnAndEachLossKeepsItsMeaning) {
   for (const LossEntry& loss : losses()) {
     ObjectiveOptions o;
@@ -57,7 +116,7 @@ TEST(Constraints, AutoIsTheLossOwnAndEachLossKeepsItsMeaning) {
   wgan.constraint = "clip";
   make_objective(wgan)->after_critic_step(critic);
   EXPECT_FLOAT_EQ(critic.w[1].item<float>(), 0.01f);
-  EXPECT_NE(test::usage_error_message([] { constraint_entry("lp2"); }).find("clip, gp, none"), std::string::npos);
+  EXPECT_NE(test::usage_error_message([] { constraint_entry("lp2"); }).find("clip, gp, lp, r1, none"), std::string::npos);
 }
 
 TEST(Constraints, GanWithGpFromTheCommandLineLogsThePenalty) {

@@ -36,7 +36,7 @@ const char* kHandWritten = R"({
   "optimizer_g": {"name": "rmsprop", "lr": 0.002, "beta1": 0.3, "beta2": 0.8, "alpha": 0.9,
                   "eps": 1e-7, "momentum": 0.1, "weight_decay": 0.0},
   "lr_schedule": "inverse-time", "lr_decay": 0.01, "clip": "none", "clip_scope": "weights",
-  "gp_lambda": 2.5, "nz": 7, "noise": "uniform", "g_width": 33, "g_depth": 2, "d_width": 44,
+  "gp_lambda": 2.5, "r1_gamma": 0.5, "r1_every": 16, "nz": 7, "noise": "uniform", "g_width": 33, "g_depth": 2, "d_width": 44,
   "d_depth": 4, "activation": "elu", "toy_points": 5000, "data": "/data/x", "split": "test",
   "image_size": 0, "channels": 0, "data_cache": "/cache", "max_image_pixels": 1000, "features": "", "ngf": 16, "ndf": 24,
   "norm_g": "none", "norm_d": "none", "extra_layers": 1, "allow_bn_critic": true,

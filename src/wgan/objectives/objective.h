@@ -24,6 +24,8 @@ struct CriticBatch {
   // Score real and fake in one critic pass (one batch of 2B): the same values when no layer
   // mixes samples (no batch norm), fewer and larger kernels.
   bool joint_pass = false;
+  // Critic optimiser steps taken before this one (for constraints applied every k-th step).
+  int64_t critic_step = 0;
 };
 
 // Scalars of one critic step, as 0-d tensors so that nothing is read back to the host unless

@@ -4,6 +4,8 @@
 #include "wgan/core/names.h"
 #include "wgan/objectives/gradient_penalty.h"
 #include "wgan/objectives/losses.h"
+#include "wgan/objectives/one_sided_penalty.h"
+#include "wgan/objectives/r1_penalty.h"
 #include "wgan/objectives/weight_clipping.h"
 
 namespace wgan {
@@ -19,6 +21,12 @@ std::unique_ptr<LipschitzConstraint> make_clipping(const ObjectiveOptions& o) {
 }
 std::unique_ptr<LipschitzConstraint> make_gradient_penalty(const ObjectiveOptions& o) {
   return std::make_unique<GradientPenalty>(o.gp_lambda);
+}
+std::unique_ptr<LipschitzConstraint> make_one_sided_penalty(const ObjectiveOptions& o) {
+  return std::make_unique<OneSidedPenalty>(o.gp_lambda);
+}
+std::unique_ptr<LipschitzConstraint> make_r1_penalty(const ObjectiveOptions& o) {
+  return std::make_unique<R1Penalty>(o.r1_gamma, o.r1_every);
 }
 std::unique_ptr<LipschitzConstraint> make_none(const ObjectiveOptions&) { return nullptr; }
 
@@ -42,6 +50,10 @@ const std::vector<ConstraintEntry>& constraints() {
        false, "Arjovsky et al. 2017", make_clipping},
       {"gp", "lambda * mean((||grad D(x_hat)||_2 - 1)^2) at random interpolates (gp_lambda)", true,
        "Gulrajani et al. 2017", make_gradient_penalty},
+      {"lp", "lambda * mean(max(0, ||grad D(x_hat)||_2 - 1)^2) at random interpolates (gp_lambda)", true,
+       "Petzka et al. 2018 (WGAN-LP)", make_one_sided_penalty},
+      {"r1", "(gamma/2) * mean(||grad D(x)||^2) on the real batch, every r1_every critic steps (r1_gamma)", true,
+       "Mescheder et al. 2018", make_r1_penalty},
       {"none", "nothing", false, "", make_none},
   };
   return entries;

@@ -17,6 +17,8 @@ struct ObjectiveOptions;
 // Defaults of the constraints' settings (their papers).
 constexpr double kDefaultClip = 0.01;      // WGAN, Arjovsky et al. 2017
 constexpr double kDefaultGpLambda = 10.0;  // WGAN-GP, Gulrajani et al. 2017
+constexpr double kDefaultR1Gamma = 10.0;   // R1, Mescheder et al. 2018
+constexpr int64_t kDefaultR1Every = 1;     // every critic step (stylegan2-ada's lazy: 16)
 
 struct OptimizerDefaults {
   OptimizerDefaults(std::string name_, double lr_, double beta1_ = 0.5, double beta2_ = 0.9)
@@ -64,6 +66,8 @@ struct ObjectiveOptions {
   double clip = kDefaultClip;       // <= 0: clipping off
   bool clip_weights_only = false;   // leave normalisation layers' parameters alone
   double gp_lambda = kDefaultGpLambda;
+  double r1_gamma = kDefaultR1Gamma;
+  int64_t r1_every = kDefaultR1Every;
 };
 
 // The constraint `options` resolve to (auto: the loss's own).

@@ -119,6 +119,8 @@ ObjectiveOptions objective_options(const TrainConfig& c) {
   o.clip = c.clip_enabled ? c.clip : 0.0;
   o.clip_weights_only = c.clip_scope == "weights";
   o.gp_lambda = c.gp_lambda;
+  o.r1_gamma = c.r1_gamma;
+  o.r1_every = c.r1_every;
   return o;
 }
 

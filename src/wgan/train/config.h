@@ -46,7 +46,9 @@ struct TrainConfig {
   bool clip_enabled = true;  // the clip constraint; false: --clip none
   double clip = kDefaultClip;
   std::string clip_scope = "all";  // all | weights (normalisation gamma/beta left alone)
-  double gp_lambda = kDefaultGpLambda;
+  double gp_lambda = kDefaultGpLambda;  // gp and lp
+  double r1_gamma = kDefaultR1Gamma;
+  int64_t r1_every = kDefaultR1Every;
 
   int64_t nz = 0;  // 0: 2 for 2-D data, 100 for images
   std::string noise = "normal";  // normal | uniform in [-1, 1]

@@ -104,6 +104,7 @@ CriticLoss Trainer::critic_step(int64_t k) {
     b.fake = networks_.generator->forward(noise).detach().to(torch::kFloat32);
   }
   b.joint_pass = joint_critic_pass_;
+  b.critic_step = counters_.steps_d;
   if (objective_->needs_interpolation()) {
     auto alpha_gen = make_generator(config_.seed, Stream::kInterpolation, counters_.iteration, k);
     b.alpha = my_rows(torch::rand({batch * world_size_}, alpha_gen)).to(device_);
@@ -144,19 +145,20 @@ IterationStats Trainer::train_iteration() {
   networks_.critic->train();
   IterationStats stats;
   const int64_t steps = critic_steps_for(counters_.iteration);
+  int64_t penalised = 0;
   for (int64_t k = 0; k < steps; ++k) {
     CriticLoss loss = critic_step(k);
     auto detached = loss.loss.detach();
     stats.loss_d = k == 0 ? detached : stats.loss_d + detached;
     stats.d_real = k == 0 ? loss.d_real : stats.d_real + loss.d_real;
     stats.d_fake = k == 0 ? loss.d_fake : stats.d_fake + loss.d_fake;
-    if (loss.penalty.defined())
-      stats.penalty = k == 0 ? loss.penalty : stats.penalty + loss.penalty;
+    if (loss.penalty.defined())  // a lazy constraint adds its penalty on some steps only
+      stats.penalty = penalised++ == 0 ? loss.penalty : stats.penalty + loss.penalty;
   }
   stats.loss_d = stats.loss_d / steps;
   stats.d_real = stats.d_real / steps;
   stats.d_fake = stats.d_fake / steps;
-  if (stats.penalty.defined()) stats.penalty = stats.penalty / steps;
+  if (penalised > 0) stats.penalty = stats.penalty / penalised;
   stats.loss_g = generator_step();
   stats.critic_steps = steps;
   stats.iteration = ++counters_.iteration;
