@@ -74,6 +74,35 @@ TEST(HostileInput, AFullDiskAtTheEndKeepsTheModelAndSaysWhy) {
       << model.output;
 }
 
+// A full disk at each kind of write of a run: optional files are warnings, anything the run
+// needs ends it with the file and the cause named, and what was written before stays.
+TEST(HostileInput, AFullDiskAtEachKindOfWriteIsNamedAndLosesNothingEarlier) {
+  TempDir dir;
+  const auto run_with_full = [&](const std::string& pattern, const std::string& name) {
+    return run_command("WGAN_FAIL_WRITES=" + pattern + " " + std::string(WGAN_BINARY) + " " + kTiny +
+                       "--iters 4 --checkpoint-every 2 --sample-every 2 --log-every 1 --out " + (dir / name) + " 2>&1");
+  };
+  // The run cannot even write its configuration: bad input (an unwritable --out), no run left.
+  const auto config = run_with_full("config.json", "config");
+  EXPECT_EQ(config.status, 2) << config.output;
+  EXPECT_NE(config.output.find("No space left on device"), std::string::npos) << config.output;
+  // A periodic checkpoint: the run stops at once, naming it.
+  const auto periodic = run_with_full("ckpt-00000002", "periodic");
+  EXPECT_EQ(periodic.status, 1) << periodic.output;
+  EXPECT_NE(periodic.output.find("ckpt-00000002.pt: No space left on device"), std::string::npos) << periodic.output;
+  EXPECT_FALSE(read_file(dir / "periodic/metrics.jsonl").empty());  // what came before stays
+  EXPECT_FALSE(read_file(dir / "periodic/config.json").empty());
+  // Curves, animation, report: warnings only; the model is saved.
+  int kind = 0;
+  for (const char* optional : {"/plots/", "animation.gif", "report.html"}) {
+    const std::string name = "optional-" + std::to_string(kind++);  // a name the pattern does not match
+    const auto r = run_with_full(optional, name);
+    EXPECT_EQ(r.status, 0) << optional << ": " << r.output;
+    EXPECT_NE(r.output.find("warning: the pictures of iteration"), std::string::npos) << optional << ": " << r.output;
+    EXPECT_NO_THROW(load_checkpoint(dir / (name + "/checkpoints/final.pt"))) << optional;
+  }
+}
+
 // A kill at each stage of a checkpoint's atomic write leaves the previous checkpoint or the new
 // one as the newest loadable state, never a torn file; the run resumes from it.
 TEST(HostileInput, AKillAtEachStageOfACheckpointWriteLosesNothing) {
@@ -89,6 +118,8 @@ TEST(HostileInput, AKillAtEachStageOfACheckpointWriteLosesNothing) {
     const auto resumed = run_wgan("train --resume " + (dir / "run"));
     EXPECT_EQ(resumed.status, 0) << stage << ": " << resumed.output;
     EXPECT_EQ(load_checkpoint(dir / "run/checkpoints/final.pt").counters.iteration, 6) << stage;
+    for (const auto& entry : fs::directory_iterator(dir / "run/checkpoints"))  // the killed write's leftovers
+      EXPECT_EQ(entry.path().filename().string().find(".tmp-"), std::string::npos) << stage << ": " << entry.path();
   }
 }
 

@@ -1,5 +1,7 @@
 #include "wgan/train/checkpoint.h"
 
+#include <unistd.h>
+
 #include <torch/optim/optimizer.h>
 #include <torch/serialize/input-archive.h>
 #include <torch/serialize/output-archive.h>
@@ -57,9 +59,15 @@ std::string latest_checkpoint(const std::string& run_dir) {
 
 void prune_checkpoints(const std::string& run_dir, int64_t keep) {
   auto all = list_checkpoints(run_dir);
-  for (size_t i = 0; i + static_cast<size_t>(std::max<int64_t>(keep, 1)) < all.size(); ++i) {
-    std::error_code ignored;
-    fs::remove(all[i], ignored);
+  std::error_code ignored;
+  for (size_t i = 0; i + static_cast<size_t>(std::max<int64_t>(keep, 1)) < all.size(); ++i) fs::remove(all[i], ignored);
+  // Temporary files of writes a kill interrupted (".ckpt-N.pt.tmp-PID"): the run directory has
+  // one owner, so any not of this process is stale.
+  const std::string mine = ".tmp-" + std::to_string(::getpid());
+  for (const auto& entry : fs::directory_iterator(RunLayout(run_dir) / RunLayout::kCheckpoints, ignored)) {
+    const std::string name = entry.path().filename().string();
+    if (name.front() == '.' && name.find(".tmp-") != std::string::npos && name.find(mine) == std::string::npos)
+      fs::remove(entry.path(), ignored);
   }
 }
 
