@@ -57,10 +57,10 @@ class TrainOptions {
   void bind_table() {
     for (const SharedFlag& shared : shared_flags()) {
       const OptionSpec& spec = option_spec(shared.keys.front());
-      bind(shared.flag, shared.keys, shared.help + choice_help(spec), spec.is_switch());
+      bind(shared.flag, shared.keys, shared.help + choice_help(spec), spec);
     }
     for (const OptionSpec& spec : option_table())
-      if (!spec.flag.empty()) bind(spec.flag, {spec.key}, spec.help + choice_help(spec), spec.is_switch());
+      if (!spec.flag.empty()) bind(spec.flag, {spec.key}, spec.help + choice_help(spec), spec);
   }
 
   TrainConfig resolve() const {
@@ -144,11 +144,26 @@ class TrainOptions {
     return spec.choices.empty() ? "" : choices(spec.choices);
   }
 
-  void bind(const std::string& flag, std::vector<std::string> keys, const std::string& help, bool is_switch) {
+  void bind(const std::string& flag, std::vector<std::string> keys, const std::string& help, const OptionSpec& spec) {
     flags_.emplace_back();
     BoundFlag& f = flags_.back();
     f.keys = std::move(keys);
-    f.option = is_switch ? app_->add_flag(flag, f.switched, help) : app_->add_option(flag, f.text, help);
+    if (spec.is_switch()) {
+      f.option = app_->add_flag(flag, f.switched, help);
+      return;
+    }
+    f.option = app_->add_option(flag, f.text, help)->type_name(type_name(spec.kind));
+  }
+
+  // What --help shows for the value (the text is parsed by the table, not by CLI11).
+  static const char* type_name(OptionKind kind) {
+    switch (kind) {
+      case OptionKind::kInteger: return "INT";
+      case OptionKind::kCount: return "INT>=0";
+      case OptionKind::kNumber: return "NUMBER";
+      case OptionKind::kClip: return "NUMBER|none";
+      default: return "TEXT";
+    }
   }
 
   const BoundFlag* given(const std::string& flag) const {
