@@ -20,6 +20,12 @@ struct LinearCritic : NetworkImpl {
   torch::Tensor w;
 };
 
+// A short 2-D run of the command line with these flags, logging every iteration; its output.
+test::CommandResult short_run(const std::string& flags, const std::string& out) {
+  return test::run_wgan("train " + flags + " --batch-size 32 --g-width 16 --d-width 16 --threads 1 "
+                        "--eval-samples 50 --log-every 1 --quiet --out " + out);
+}
+
 TEST(Constraints, GanWithGradientPenaltyAddsTheTwoSidedPenalty) {
   ObjectiveOptions options;
   options.loss = "gan";
@@ -90,9 +96,7 @@ TEST(Constraints, R1OfALinearCriticIsHalfGammaTimesTheSquaredNorm) {
 
 TEST(Constraints, LazyR1IsLoggedOnTheStepsThatHaveIt) {
   test::TempDir dir;
-  const auto r = test::run_wgan("train --loss gan --constraint r1 --r1-every 2 --iters 4 --batch-size 32 "
-                                "--g-width 16 --d-width 16 --threads 1 --eval-samples 50 --log-every 1 --quiet "
-                                "--out " + dir / "run");
+  const auto r = short_run("--loss gan --constraint r1 --r1-every 2 --iters 4", dir / "run");
   ASSERT_EQ(r.status, 0) << r.output;
   const auto records = test::metrics_without_time(dir / "run");
   ASSERT_EQ(records.size(), 4u);
@@ -121,9 +125,7 @@ TEST(Constraints, AutoIsTheLossOwnAndEachLossKeepsItsMeaning) {
 
 TEST(Constraints, GanWithGpFromTheCommandLineLogsThePenalty) {
   test::TempDir dir;
-  const auto r = test::run_wgan("train --loss gan --constraint gp --gp-lambda 5 --iters 3 --batch-size 32 "
-                                "--g-width 16 --d-width 16 --threads 1 --eval-samples 50 --log-every 1 --quiet "
-                                "--out " + dir / "run");
+  const auto r = short_run("--loss gan --constraint gp --gp-lambda 5 --iters 3", dir / "run");
   ASSERT_EQ(r.status, 0) << r.output;
   const auto config = nlohmann::json::parse(test::read_file(dir / "run/config.json"));
   EXPECT_EQ(config["loss"], "gan");

@@ -97,7 +97,7 @@ class TrainOptions {
     with_typed_flags([&] {
       for (const BoundFlag& f : flags_)
         if (f.option->count() > 0)
-          for (const std::string& key : f.keys) change_on_resume(config, key, value(f, key));
+          for (const std::string& key : f.keys) change_on_resume(config, key, option_spec(key).read(f.text));
     });
     if (world_size() != config.world_size)
       throw UsageError("--resume " + resume_ + ": the run was trained with world_size = " +
@@ -172,18 +172,9 @@ class TrainOptions {
     return nullptr;
   }
 
-  // The value a given flag means for one of its options, checked.
-  static nlohmann::json value(const BoundFlag& f, const std::string& key) {
-    const OptionSpec& spec = option_spec(key);
-    const nlohmann::json v = spec.parse(f.text);
-    const std::string problem = spec.check(v);
-    if (!problem.empty()) throw flag_error(key, problem);
-    return v;
-  }
-
   void set(TrainConfig& config, const BoundFlag& f) const {
     with_typed_flags([&] {
-      for (const std::string& key : f.keys) option_spec(key).set(config, value(f, key));
+      for (const std::string& key : f.keys) option_spec(key).set(config, option_spec(key).read(f.text));
     });
   }
 

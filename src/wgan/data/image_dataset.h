@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "wgan/data/image_limits.h"
+
 namespace wgan {
 
 struct ImageDataset {
@@ -39,16 +41,12 @@ ImageDataset load_idx_dataset(const std::string& dir, const std::string& split);
 // `dir` or in `dir`/cifar-10-batches-bin.
 ImageDataset load_cifar10(const std::string& dir, const std::string& split);
 
-constexpr int64_t kDefaultMaxImagePixels = 50'000'000;
-
 struct FolderOptions {
   int64_t image_size = 64;
   int64_t channels = 3;
   std::string cache_dir;  // where the decoded tensor is cached; empty: no cache
   LoadLog log;
-  // Larger images are refused before they are decoded (a small PNG can claim 16000x16000
-  // pixels, 768 MB decoded).
-  int64_t max_pixels = kDefaultMaxImagePixels;
+  int64_t max_pixels = kDefaultMaxImagePixels;  // larger images are refused before decoding
 };
 
 // Every PNG, JPEG and BMP file below `dir` (recursively, in sorted path order), resized on the

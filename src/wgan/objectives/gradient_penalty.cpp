@@ -27,9 +27,10 @@ torch::Tensor critic_gradient_norms(NetworkImpl& critic, const torch::Tensor& x_
 }
 
 torch::Tensor gradient_penalty(NetworkImpl& critic, const torch::Tensor& real,
-                               const torch::Tensor& fake, const torch::Tensor& alpha) {
-  auto norms = critic_gradient_norms(critic, interpolate(real, fake, alpha));
-  return (norms - 1).pow(2).mean();
+                               const torch::Tensor& fake, const torch::Tensor& alpha, Sides sides) {
+  auto excess = critic_gradient_norms(critic, interpolate(real, fake, alpha)) - 1;
+  if (sides == Sides::kOne) excess = excess.clamp_min(0);
+  return excess.pow(2).mean();
 }
 
 }  // namespace wgan

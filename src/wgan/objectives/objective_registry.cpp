@@ -4,7 +4,6 @@
 #include "wgan/core/names.h"
 #include "wgan/objectives/gradient_penalty.h"
 #include "wgan/objectives/losses.h"
-#include "wgan/objectives/one_sided_penalty.h"
 #include "wgan/objectives/r1_penalty.h"
 #include "wgan/objectives/weight_clipping.h"
 
@@ -23,7 +22,7 @@ std::unique_ptr<LipschitzConstraint> make_gradient_penalty(const ObjectiveOption
   return std::make_unique<GradientPenalty>(o.gp_lambda);
 }
 std::unique_ptr<LipschitzConstraint> make_one_sided_penalty(const ObjectiveOptions& o) {
-  return std::make_unique<OneSidedPenalty>(o.gp_lambda);
+  return std::make_unique<GradientPenalty>(o.gp_lambda, Sides::kOne);
 }
 std::unique_ptr<LipschitzConstraint> make_r1_penalty(const ObjectiveOptions& o) {
   return std::make_unique<R1Penalty>(o.r1_gamma, o.r1_every);
@@ -78,11 +77,6 @@ const std::vector<std::string>& loss_names() {
 
 const std::vector<std::string>& constraint_names() {
   static const std::vector<std::string> names = names_of(constraints());
-  return names;
-}
-
-const std::vector<std::string>& constraint_names_or_auto() {
-  static const std::vector<std::string> names = with_auto(constraint_names());
   return names;
 }
 

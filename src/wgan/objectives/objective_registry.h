@@ -56,8 +56,6 @@ const LossEntry& loss_entry(const std::string& name);
 const ConstraintEntry& constraint_entry(const std::string& name);
 const std::vector<std::string>& loss_names();
 const std::vector<std::string>& constraint_names();
-// The choices of --constraint: auto (the loss's own) and the names.
-const std::vector<std::string>& constraint_names_or_auto();
 
 // What an objective is built from.
 struct ObjectiveOptions {

@@ -42,14 +42,6 @@ const std::vector<std::string>& dataset_names() {
   }();
   return v;
 }
-const std::vector<std::string>& arch_names_or_auto() {
-  static const std::vector<std::string> v = with_auto(arch_names());
-  return v;
-}
-const std::vector<std::string>& norm_names_or_auto() {
-  static const std::vector<std::string> v = with_auto(norm_names());
-  return v;
-}
 const std::vector<std::string>& split_names() {
   static const std::vector<std::string> v = {"auto", "train", "test", "all"};
   return v;

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "wgan/core/names.h"
-#include "wgan/data/image_dataset.h"
+#include "wgan/data/image_limits.h"
 #include "wgan/objectives/objective_registry.h"
 
 namespace wgan {
@@ -122,8 +122,6 @@ const std::vector<std::string>& noise_names();
 const std::vector<std::string>& dataset_names();
 const std::vector<std::string>& on_nan_names();
 const std::vector<std::string>& precision_names();
-const std::vector<std::string>& arch_names_or_auto();
-const std::vector<std::string>& norm_names_or_auto();
 const std::vector<std::string>& split_names();
 
 }  // namespace wgan

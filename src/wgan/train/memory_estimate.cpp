@@ -26,11 +26,7 @@ double training_step_bytes(const TrainConfig& config) {
   const double parameters = 4 * (parameter_values(*networks.generator) + parameter_values(*networks.critic));
   // Critic step: real and fake kept for backward (2d), and under a penalty the interpolates with
   // the graph of their input gradient (about 3d more); generator step: both networks.
-  const double penalty = constraint_entry(config.constraint == "auto" ? resolved_constraint(objective_options(config))
-                                                                       : config.constraint)
-                                 .needs_per_sample_critic
-                             ? 3 * d
-                             : 0;
+  const double penalty = constraint_entry(resolved_constraint(objective_options(config))).needs_per_sample_critic ? 3 * d : 0;
   const double activations = batch * std::max(g + 2 * d + penalty, g + d);
   return 4.0 * (parameters + activations);  // float32
 }

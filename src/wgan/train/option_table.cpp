@@ -89,8 +89,20 @@ OptionSpec row(std::string key, std::string flag, OnResume rule, OptionKind kind
   return s;
 }
 
+// A text option that takes one of `choices`.
 OptionSpec choice(OptionSpec s, std::vector<std::string> choices) {
   s.choices = std::move(choices);
+  s.check = [choices = s.choices](const json& v) {
+    const std::string text = v.get<std::string>();
+    for (const auto& c : choices)
+      if (c == text) return std::string();
+    return "unknown value '" + text + "'; expected one of " + join(choices);
+  };
+  return s;
+}
+// A switch whose flag turns the option off (--no-fast-paths).
+OptionSpec switch_off(OptionSpec s) {
+  s.switch_value = false;
   return s;
 }
 OptionSpec added_later(OptionSpec s) {
@@ -161,7 +173,7 @@ std::vector<OptionSpec> build_table() {
              loss_names()),
       added_later(choice(row("constraint", "--constraint", kMust, kText, FIELD(constraint),
                              "Lipschitz constraint of the critic (auto: the loss's own)"),
-                         constraint_names_or_auto())),
+                         with_auto(constraint_names()))),
       row("data", "--data", kMay, kText, FIELD(data_dir), "directory of an image dataset"),
       choice(row("split", "--split", kNo, kText, FIELD(split), "dataset split"), split_names()),
       row("image_size", "--image-size", kMust, kInt, FIELD(image_size),
@@ -174,11 +186,11 @@ std::vector<OptionSpec> build_table() {
                       "image folders: larger images are refused before they are decoded", positive_integer())),
       choice(row("arch", "--arch", kMust, kText, FIELD(arch),
                  "network family (auto: mlp for 2-D data, dcgan for images)"),
-             arch_names_or_auto()),
+             with_auto(arch_names())),
       row("ngf", "--ngf", kMust, kInt, FIELD(ngf), "generator width of the image networks", positive_integer()),
       row("ndf", "--ndf", kMust, kInt, FIELD(ndf), "critic width of the image networks", positive_integer()),
-      choice(row("norm_g", "--norm-g", kMust, kText, FIELD(norm_g), "generator normalisation"), norm_names_or_auto()),
-      choice(row("norm_d", "--norm-d", kMust, kText, FIELD(norm_d), "critic normalisation"), norm_names_or_auto()),
+      choice(row("norm_g", "--norm-g", kMust, kText, FIELD(norm_g), "generator normalisation"), with_auto(norm_names())),
+      choice(row("norm_d", "--norm-d", kMust, kText, FIELD(norm_d), "critic normalisation"), with_auto(norm_names())),
       row("extra_layers", "--extra-layers", kMust, kInt, FIELD(extra_layers),
           "dcgan: extra 3x3 layers in both networks", non_negative_integer()),
       row("allow_bn_critic", "--allow-bn-critic", kNo, kSwitch, FIELD(allow_bn_critic),
@@ -253,26 +265,14 @@ std::vector<OptionSpec> build_table() {
       row("quiet", "--quiet", kMay, kSwitch, FIELD(quiet), "print only the start and the summary"),
       added_later(row("force", "--force", kMay, kSwitch, FIELD(force),
                       "start even when a training step's estimated memory exceeds what is available")),
-      added_later(row("fast_paths", "--no-fast-paths", kNo, kSwitch, FIELD(fast_paths),
-                      "the straightforward computation, for comparison (docs/performance.md)")),
+      added_later(switch_off(row("fast_paths", "--no-fast-paths", kNo, kSwitch, FIELD(fast_paths),
+                                 "the straightforward computation, for comparison (docs/performance.md)"))),
       added_later(choice(row("precision", "--precision", kNo, kText, FIELD(precision),
                              "bf16: autocast the networks' products to bfloat16 (CPUs with AVX-512 "
                              "BF16/AMX, GPUs)"),
                          precision_names())),
   };
   for (auto& r : rest) t.push_back(std::move(r));
-  for (auto& s : t) {
-    if (s.key == "fast_paths") s.switch_value = false;
-    if (!s.choices.empty()) {
-      const auto choices = s.choices;
-      s.check = [choices](const json& v) {
-        const std::string text = v.get<std::string>();
-        for (const auto& c : choices)
-          if (c == text) return std::string();
-        return "unknown value '" + text + "'; expected one of " + join(choices);
-      };
-    }
-  }
   return t;
 }
 
@@ -367,6 +367,21 @@ json OptionSpec::parse(const std::string& text) const {
     return fail("a value in range");
   }
   return fail(kind == OptionKind::kClip ? "a positive number or 'none'" : "a number");
+}
+
+json OptionSpec::read(const std::string& text) const {
+  const json value = parse(text);
+  const std::string problem = check(value);
+  if (!problem.empty()) throw flag_error(key, problem);
+  return value;
+}
+
+std::vector<std::string> keys_of_flag(const std::string& flag) {
+  for (const SharedFlag& shared : shared_flags())
+    if (shared.flag == flag) return shared.keys;
+  for (const OptionSpec& spec : option_table())
+    if (spec.flag == flag) return {spec.key};
+  return {};
 }
 
 void check_each_option(const TrainConfig& config) {

@@ -42,6 +42,8 @@ struct OptionSpec {
   // A value written as on the command line ("0.5", "none"), as it would be stored; throws
   // OptionError when the text is not one.
   nlohmann::json parse(const std::string& text) const;
+  // parse, then check: the value, or an OptionError saying what is wrong with it.
+  nlohmann::json read(const std::string& text) const;
   // The value of `flag` itself when it takes none (a switch).
   bool is_switch() const { return kind == OptionKind::kSwitch; }
 };
@@ -59,6 +61,8 @@ const std::vector<OptionSpec>& option_table();
 const std::vector<SharedFlag>& shared_flags();
 // The entry of a key; std::logic_error if there is none (a programming error).
 const OptionSpec& option_spec(const std::string& key);
+// The options a flag sets (two for a shared flag); empty for a flag not in the table.
+std::vector<std::string> keys_of_flag(const std::string& flag);
 
 // An OptionError (core/error.h) that names the option by its flag in the table ("--beta1-d").
 OptionError flag_error(const std::string& key, const std::string& problem, const std::string& given = "",

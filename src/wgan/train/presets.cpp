@@ -8,19 +8,9 @@ namespace {
 
 // Sets the options one flag names (a shared flag sets both networks'), as the command line does.
 void apply_flag(TrainConfig& config, const std::string& flag, const std::string& text) {
-  std::vector<std::string> keys;
-  for (const SharedFlag& shared : shared_flags())
-    if (shared.flag == flag) keys = shared.keys;
-  for (const OptionSpec& spec : option_table())
-    if (spec.flag == flag) keys = {spec.key};
+  const std::vector<std::string> keys = keys_of_flag(flag);
   if (keys.empty()) throw std::logic_error("preset flag " + flag + " is not in the option table");
-  for (const std::string& key : keys) {
-    const OptionSpec& spec = option_spec(key);
-    const nlohmann::json value = spec.parse(text);
-    const std::string problem = spec.check(value);
-    if (!problem.empty()) throw flag_error(key, problem);
-    spec.set(config, value);
-  }
+  for (const std::string& key : keys) option_spec(key).set(config, option_spec(key).read(text));
   if (flag == "--loss") apply_loss_defaults(config);
 }
 

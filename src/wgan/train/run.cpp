@@ -119,6 +119,15 @@ class Run {
       log_.important("run directory: " + run_dir_);
     }
     if (group_) join_group(trainer_, *group_);
+    announce();
+    metrics_.emplace(run_dir_);  // after the truncation, which replaces the file
+    start_ = Clock::now();
+    first_iteration_ = trainer_.iteration();
+    summary_.run_dir = run_dir_;
+  }
+
+  // What is trained, where and how, as the first lines of the console and log.txt.
+  void announce() {
     const int64_t cores = std::max<int64_t>(1, std::thread::hardware_concurrency());
     if (setup_.threads > cores)
       log_.important("warning: " + std::to_string(setup_.threads) + " threads on " + std::to_string(cores) +
@@ -129,10 +138,6 @@ class Run {
                    (group_ ? " on each of " + std::to_string(group_->world_size()) + " ranks" : std::string()) +
                    ", n_critic " + std::to_string(config_.n_critic) + ", seed " + std::to_string(config_.seed) +
                    ") on " + setup_.device.str() + " with " + std::to_string(setup_.threads) + " threads");
-    metrics_.emplace(run_dir_);  // after the truncation, which replaces the file
-    start_ = Clock::now();
-    first_iteration_ = trainer_.iteration();
-    summary_.run_dir = run_dir_;
   }
 
   // Trains to the end or to a stop; true when it was stopped.
