@@ -91,6 +91,7 @@ TEST(Cli, TrainWritesARunThatSampleAndEvalUse) {
   torch::Tensor walk = torch::pickle_load(std::vector<char>(bytes.begin(), bytes.end())).toTensor();
   EXPECT_EQ(walk.sizes(), torch::IntArrayRef({16, 2}));
   expect_usage_error("sample --run " + run + " --out x.png", ".csv");
+  expect_usage_error("sample --run " + run + " --generator ema --out x.csv", "without --g-ema");
 
   // Export: the TorchScript module gives the run's samples back.
   CommandResult ex = run_wgan("export --run " + run + " --out " + (dir / "g.pt"));
@@ -101,6 +102,30 @@ TEST(Cli, TrainWritesARunThatSampleAndEvalUse) {
   ASSERT_EQ(e.status, 0) << e.output;
   EXPECT_NE(e.output.find("modes "), std::string::npos);
   EXPECT_EQ(count_lines(read_file(run + "/metrics.jsonl")), 7);
+}
+
+// --g-ema: pictures, evaluations and sample use the averaged generator unless raw is asked.
+TEST(Cli, TheAveragedGeneratorIsUsedUnlessRawIsAsked) {
+  TempDir dir;
+  const std::string run = dir / "run";
+  expect_usage_error("train --generator ema --out " + run, "--g-ema");
+  CommandResult r = run_wgan("train --dataset gaussians8 --iters 20 --batch-size 64 --g-width 32 --d-width 32 "
+                             "--eval-every 10 --eval-samples 200 --threads 1 --quiet --g-ema --g-ema-kimg 2 "
+                             "--generator both --out " + run);
+  ASSERT_EQ(r.status, 0) << r.output;
+  std::istringstream lines(read_file(run + "/metrics.jsonl"));
+  std::string line, last;
+  while (std::getline(lines, line)) last = line;
+  const auto m = nlohmann::json::parse(last);
+  ASSERT_TRUE(m.contains("w1") && m.contains("raw_w1")) << last;
+  EXPECT_NE(m["w1"], m["raw_w1"]);  // two different generators were measured
+  ASSERT_EQ(run_wgan("sample --run " + run + " --n 20 --out " + (dir / "ema.csv")).status, 0);
+  ASSERT_EQ(run_wgan("sample --run " + run + " --n 20 --generator ema --out " + (dir / "ema2.csv")).status, 0);
+  ASSERT_EQ(run_wgan("sample --run " + run + " --n 20 --generator raw --out " + (dir / "raw.csv")).status, 0);
+  EXPECT_EQ(read_file(dir / "ema.csv"), read_file(dir / "ema2.csv"));
+  EXPECT_NE(read_file(dir / "ema.csv"), read_file(dir / "raw.csv"));
+  CommandResult e = run_wgan("eval --run " + run + " --n 200 --generator raw");
+  ASSERT_EQ(e.status, 0) << e.output;
 }
 
 TEST(Cli, SameSeedAndThreadsGiveIdenticalMetrics) {

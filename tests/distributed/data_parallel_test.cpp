@@ -84,7 +84,10 @@ Difference compare_final_parameters(const std::string& run_a, const std::string&
   const CheckpointState a = load_checkpoint(final_checkpoint_path(run_a));
   const CheckpointState b = load_checkpoint(final_checkpoint_path(run_b));
   Difference d;
-  for (const auto& [x, y] : {std::pair{a.networks.generator, b.networks.generator}, {a.networks.critic, b.networks.critic}}) {
+  EXPECT_EQ(a.networks.averaged_generator == nullptr, b.networks.averaged_generator == nullptr);
+  for (const auto& [x, y] : {std::pair{a.networks.generator, b.networks.generator}, {a.networks.critic, b.networks.critic},
+                             {a.networks.averaged_generator, b.networks.averaged_generator}}) {
+    if (!x || !y) continue;
     const auto px = x->parameters(), py = y->parameters();
     EXPECT_EQ(px.size(), py.size());
     for (size_t i = 0; i < std::min(px.size(), py.size()); ++i) {
@@ -125,9 +128,12 @@ TEST(DataParallel, TwoRanksTrainLikeOneProcessWithTwiceTheBatch) {
   // shuffled set, 500 points: one epoch per 8 batches of 64): float rounding only.
   const Difference finite = two_ranks_against_one(small_toy("wgan") + " --toy-points 500 --optimizer sgd --lr 1e-3", dir, "finite");
   EXPECT_LT(finite.largest, 1e-6) << "wgan on a finite set with SGD";
-  // WGAN-GP with the paper's Adam for the generator and SGD for the critic.
-  const Difference gp = two_ranks_against_one(small_toy("wgan-gp") + " --optimizer-d sgd --lr-d 1e-3", dir, "gp");
+  // WGAN-GP with the paper's Adam for the generator and SGD for the critic, and the averaged
+  // generator (its schedule counts the global batch).
+  const Difference gp =
+      two_ranks_against_one(small_toy("wgan-gp") + " --optimizer-d sgd --lr-d 1e-3 --g-ema --g-ema-kimg 0.1", dir, "gp");
   EXPECT_LT(gp.largest, 1e-5) << "wgan-gp, largest parameter difference after 5 generator iterations";
+  EXPECT_TRUE(load_checkpoint(final_checkpoint_path(dir / "gp-two")).networks.averaged_generator);
 }
 
 // The real MNIST digits through seed 004's networks (no batch norm in either): each rank takes

@@ -36,7 +36,8 @@ const char* kHandWritten = R"({
   "optimizer_g": {"name": "rmsprop", "lr": 0.002, "beta1": 0.3, "beta2": 0.8, "alpha": 0.9,
                   "eps": 1e-7, "momentum": 0.1, "weight_decay": 0.0},
   "lr_schedule": "inverse-time", "lr_decay": 0.01, "clip": "none", "clip_scope": "weights",
-  "gp_lambda": 2.5, "r1_gamma": 0.5, "r1_every": 16, "nz": 7, "noise": "uniform", "g_width": 33, "g_depth": 2, "d_width": 44,
+  "gp_lambda": 2.5, "r1_gamma": 0.5, "r1_every": 16,
+  "g_ema": true, "g_ema_kimg": 2.5, "g_ema_rampup": 0.0, "g_ema_beta": 0.999, "generator": "both", "nz": 7, "noise": "uniform", "g_width": 33, "g_depth": 2, "d_width": 44,
   "d_depth": 4, "activation": "elu", "toy_points": 5000, "data": "/data/x", "split": "test",
   "image_size": 0, "channels": 0, "data_cache": "/cache", "max_image_pixels": 1000, "features": "", "ngf": 16, "ndf": 24,
   "norm_g": "none", "norm_d": "none", "extra_layers": 1, "allow_bn_critic": true,
@@ -54,6 +55,9 @@ TEST(OptionTable, HandWrittenConfigJsonReadsBackIntoTheExpectedOptions) {
   EXPECT_EQ(c.iters, 1234);
   EXPECT_EQ(c.batch_size, 96);
   EXPECT_EQ(c.world_size, 2);
+  EXPECT_TRUE(c.g_ema);
+  EXPECT_DOUBLE_EQ(c.g_ema_kimg, 2.5);
+  EXPECT_EQ(c.g_ema_beta, std::optional<double>(0.999));
   EXPECT_TRUE(c.critic_warmup);
   EXPECT_EQ(c.optimizer_d.name, "sgd");
   EXPECT_DOUBLE_EQ(c.optimizer_d.lr, 0.003);
@@ -121,7 +125,7 @@ json another_value(const OptionSpec& spec, const json& current) {
       if (json(choice) != current) return choice;
   switch (spec.kind) {
     case OptionKind::kSwitch: return !current.get<bool>();
-    case OptionKind::kClip: return current.is_number() ? json(current.get<double>() * 2) : json(0.05);
+    case OptionKind::kNumberOrNone: return current.is_number() ? json(current.get<double>() * 2) : json(0.05);
     case OptionKind::kCount: return current.get<uint64_t>() + 1;
     case OptionKind::kInteger: return current.get<int64_t>() + 1;
     case OptionKind::kNumber: return current.get<double>() == 0 ? 0.5 : current.get<double>() / 2;

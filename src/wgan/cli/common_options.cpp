@@ -4,6 +4,7 @@
 
 #include "wgan/core/error.h"
 #include "wgan/train/checkpoint.h"
+#include "wgan/train/networks.h"
 
 namespace wgan::cli {
 
@@ -40,6 +41,13 @@ void add_model_options(CLI::App* sub, ModelChoice& choice) {
     if (sub->get_option("--run")->count() == 0 && sub->get_option("--checkpoint")->count() == 0)
       throw CLI::RequiredError("--run or --checkpoint");
   });
+}
+
+void add_generator_option(CLI::App* sub, std::string& which) {
+  sub->add_option("--generator", which,
+                  "generator to sample: the averaged one of --g-ema or the raw one" +
+                      choices(sampling_generator_names()) + "; auto: averaged when there is one")
+      ->check(CLI::IsMember(sampling_generator_names()));
 }
 
 std::string choices(const std::vector<std::string>& names) {

@@ -22,6 +22,10 @@ struct ModelChoice {
 };
 void add_model_options(CLI::App* sub, ModelChoice& choice);
 
+// --generator auto|raw|ema: which generator of a model to sample (auto: the averaged one when
+// the run kept one with --g-ema).
+void add_generator_option(CLI::App* sub, std::string& which);
+
 // The newest checkpoint of a run directory; UsageError naming --run if none.
 std::string latest_checkpoint_or_fail(const std::string& run);
 

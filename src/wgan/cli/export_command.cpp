@@ -16,7 +16,7 @@ namespace {
 
 struct ExportOptions {
   ModelChoice model;
-  std::string out;
+  std::string out, generator = "auto";
 };
 
 int run_export(const ExportOptions& o) {
@@ -26,7 +26,7 @@ int run_export(const ExportOptions& o) {
   info.noise = model.config.noise;
   info.output_shape = sample_shape(model.config);
   try {
-    export_generator(*model.networks.generator, info, o.out);
+    export_generator(sampling_generator(model.networks, o.generator), info, o.out);
   } catch (const UsageError&) {
     throw;
   } catch (const std::exception& e) {
@@ -47,6 +47,7 @@ Action add_export_command(CLI::App& app) {
   CLI::App* sub = app.add_subcommand("export", "write the generator as a TorchScript module");
   auto o = std::make_shared<ExportOptions>();
   add_model_options(sub, o->model);
+  add_generator_option(sub, o->generator);
   sub->add_option("--out", o->out, "output file, e.g. generator.pt")->required();
   return [o] { return run_export(*o); };
 }

@@ -26,7 +26,7 @@ namespace {
 
 struct SampleOptions {
   ModelChoice model;
-  std::string out, bn_mode = "eval", grid_normalize = "range";
+  std::string out, bn_mode = "eval", grid_normalize = "range", generator = "auto";
   int64_t n = 1000;
   int64_t interpolate = 0;  // steps per segment of a latent walk; 0: independent samples
   uint64_t seed = 0;
@@ -79,8 +79,9 @@ int run_sample(const SampleOptions& o) {
   torch::Tensor samples;
   {
     torch::NoGradGuard no_grad;
-    model.networks.generator->train(o.bn_mode == "train");
-    samples = model.networks.generator->forward(noise);
+    NetworkImpl& chosen = sampling_generator(model.networks, o.generator);
+    chosen.train(o.bn_mode == "train");
+    samples = chosen.forward(noise);
   }
   try {
     if (ext == ".png") {
@@ -110,6 +111,7 @@ Action add_sample_command(CLI::App& app) {
   CLI::App* sub = app.add_subcommand("sample", "generate samples from a trained run");
   auto o = std::make_shared<SampleOptions>();
   add_model_options(sub, o->model);
+  add_generator_option(sub, o->generator);
   sub->add_option("--n", o->n, "number of samples (with --interpolate: of waypoints)");
   sub->add_option("--seed", o->seed, "noise seed")->check(non_negative_integer());
   sub->add_option("--interpolate", o->interpolate,

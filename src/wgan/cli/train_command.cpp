@@ -161,7 +161,7 @@ class TrainOptions {
       case OptionKind::kInteger: return "INT";
       case OptionKind::kCount: return "INT>=0";
       case OptionKind::kNumber: return "NUMBER";
-      case OptionKind::kClip: return "NUMBER|none";
+      case OptionKind::kNumberOrNone: return "NUMBER|none";
       default: return "TEXT";
     }
   }

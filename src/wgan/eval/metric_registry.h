@@ -36,6 +36,8 @@ inline constexpr const char* kClassifierScore = "classifier_score";
 inline constexpr const char* kClassesCovered = "classes_covered";
 inline constexpr const char* kClassesTotal = "classes_total";
 inline constexpr const char* kClassHistogram = "class_histogram";
+// Prefix of the raw generator's metrics when the averaged one's are the main ones (--generator both).
+inline constexpr const char* kRawPrefix = "raw_";
 }  // namespace metric
 
 enum class Better { kHigher, kLower, kNeither };

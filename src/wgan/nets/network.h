@@ -22,6 +22,9 @@ torch::Tensor forward_in_eval_mode(NetworkImpl& network, const torch::Tensor& in
 struct NetworkPair {
   Network generator;
   Network critic;
+  // The exponential moving average of the generator's weights (train/generator_average.h);
+  // null when the run keeps none.
+  Network averaged_generator;
 };
 
 }  // namespace wgan

@@ -77,6 +77,11 @@ void save_checkpoint(const std::string& path, const CheckpointState& s) {
   s.networks.critic->save(critic);
   archive.write("generator", generator);
   archive.write("critic", critic);
+  if (s.networks.averaged_generator) {
+    torch::serialize::OutputArchive averaged;
+    s.networks.averaged_generator->save(averaged);
+    archive.write("generator_ema", averaged);
+  }
   if (s.optimizer_d && s.optimizer_g) {
     torch::serialize::OutputArchive optimizer_d, optimizer_g;
     s.optimizer_d->save(optimizer_d);
@@ -190,6 +195,11 @@ void load_checkpoint_into(const std::string& path, CheckpointState& s, c10::Devi
     archive.read("critic", critic);
     s.networks.generator->load(generator);
     s.networks.critic->load(critic);
+    if (s.networks.averaged_generator) {
+      torch::serialize::InputArchive averaged;
+      archive.read("generator_ema", averaged);
+      s.networks.averaged_generator->load(averaged);
+    }
     if (s.optimizer_d && s.optimizer_g) {
       torch::serialize::InputArchive optimizer_d, optimizer_g;
       archive.read("optimizer_d", optimizer_d);

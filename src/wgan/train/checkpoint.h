@@ -3,8 +3,9 @@
 // A checkpoint file is a LibTorch archive followed by a 16-byte trailer: the archive's
 // FNV-1a 64-bit hash and the magic "WGANCKP1". LibTorch's reader does not verify its CRCs, so
 // the hash is what catches a flipped byte. The archive holds "generator", "critic",
-// "optimizer_d", "optimizer_g" (full optimiser state), "config" (the resolved configuration as
-// JSON text), "counters" (iteration, real batches drawn, optimiser steps) and "elapsed_s".
+// "optimizer_d", "optimizer_g" (full optimiser state), "generator_ema" (with --g-ema), "config"
+// (the resolved configuration as JSON text), "counters" (iteration, real batches drawn,
+// optimiser steps) and "elapsed_s".
 // Every random draw is derived from (seed, iteration, step) (core/random.h), so the counters
 // are the random state. Files are written atomically.
 #pragma once

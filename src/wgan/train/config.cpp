@@ -139,6 +139,9 @@ void validate(const TrainConfig& c) {
             "), because a gradient penalty is per sample and batch norm mixes the samples of a "
             "batch; expected --norm-d layer, instance or none (or --allow-bn-critic to force it)",
         "batch");
+  if ((c.generator == "ema" || c.generator == "both") && !c.g_ema)
+    throw flag_error("generator", "there is no averaged generator without --g-ema; expected auto or raw",
+                     c.generator);
   if (!c.features.empty() && is_toy_dataset(c.dataset))
     throw flag_error("features", "2-D data is measured by W1 and the mode metrics; --features is for image datasets",
                       c.features);

@@ -5,6 +5,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,14 @@ struct TrainConfig {
   double gp_lambda = kDefaultGpLambda;  // gp and lp
   double r1_gamma = kDefaultR1Gamma;
   int64_t r1_every = kDefaultR1Every;
+
+  // Generator averaging (train/generator_average.h): a copy of the generator following an
+  // exponential moving average of its weights, set by a half-life in images (stylegan2-ada).
+  bool g_ema = false;
+  double g_ema_kimg = 10;      // half-life in thousands of images
+  double g_ema_rampup = 0.05;  // > 0: the half-life is at most this times the images seen so far
+  std::optional<double> g_ema_beta;  // a fixed beta per generator step instead of the half-life
+  std::string generator = "auto";    // what pictures and evaluations use: auto (ema when on) | raw | ema | both
 
   int64_t nz = 0;  // 0: 2 for 2-D data, 100 for images
   std::string noise = "normal";  // normal | uniform in [-1, 1]

@@ -1,6 +1,9 @@
 #include "wgan/train/networks.h"
 
+#include "wgan/core/error.h"
+#include "wgan/core/names.h"
 #include "wgan/nets/normalization.h"
+#include "wgan/train/generator_average.h"
 
 namespace wgan {
 
@@ -33,6 +36,28 @@ std::vector<int64_t> sample_shape(const TrainConfig& config) {
   return {config.channels, config.image_size, config.image_size};
 }
 
-NetworkPair make_networks(const TrainConfig& config) { return make_networks(network_options(config)); }
+NetworkPair make_networks(const TrainConfig& config) {
+  NetworkPair networks = make_networks(network_options(config));
+  if (config.g_ema) {
+    // The same seed builds the same generator: the average starts as a copy of it.
+    networks.averaged_generator = make_networks(network_options(config)).generator;
+    update_average(*networks.averaged_generator, *networks.generator, 0.0);
+  }
+  return networks;
+}
+
+const std::vector<std::string>& sampling_generator_names() {
+  static const std::vector<std::string> names = {"auto", "raw", "ema"};
+  return names;
+}
+
+NetworkImpl& sampling_generator(const NetworkPair& networks, const std::string& which) {
+  if (which == "raw" || (which == "auto" && !networks.averaged_generator)) return *networks.generator;
+  if (which != "ema" && which != "auto")
+    throw UsageError("--generator " + which + ": expected one of " + join(sampling_generator_names()));
+  if (!networks.averaged_generator)
+    throw UsageError("--generator ema: the model has no averaged generator (it was trained without --g-ema)");
+  return *networks.averaged_generator;
+}
 
 }  // namespace wgan

@@ -1,5 +1,6 @@
 // The networks a run's configuration describes.
 #pragma once
+#include <string>
 #include <vector>
 
 #include "wgan/nets/network_factory.h"
@@ -13,6 +14,14 @@ NetworkOptions network_options(const TrainConfig& config);
 // generator's output and the critic's input.
 std::vector<int64_t> sample_shape(const TrainConfig& config);
 
+// The generator and critic, and the averaged generator (a copy of the generator) with --g-ema.
 NetworkPair make_networks(const TrainConfig& config);
+
+// The generator to sample from: "raw" (the trained one), "ema" (the average; a UsageError
+// when there is none) or "auto" (the average when there is one).
+NetworkImpl& sampling_generator(const NetworkPair& networks, const std::string& which);
+
+// The choices of sampling_generator.
+const std::vector<std::string>& sampling_generator_names();
 
 }  // namespace wgan

@@ -150,7 +150,7 @@ OptionSpec clip_row() {
   s.flag = "--clip";
   s.help = "weight clipping bound c of the clip constraint, or 'none'";
   s.on_resume = kNo;
-  s.kind = OptionKind::kClip;
+  s.kind = OptionKind::kNumberOrNone;
   s.check = [](const json& v) {
     if (v.is_string() && v.get<std::string>() == "none") return std::string();
     if (v.is_number() && std::isfinite(v.get<double>()) && v.get<double>() > 0) return std::string();
@@ -160,6 +160,32 @@ OptionSpec clip_row() {
   s.set = [](TrainConfig& c, const json& v) {
     c.clip_enabled = v.is_number();
     if (c.clip_enabled) c.clip = v.get<double>();
+  };
+  return s;
+}
+
+// A number or 'none', its member a std::optional<double>; `check` sees the numbers only.
+template <typename Access>
+OptionSpec number_or_none(std::string key, std::string flag, OnResume rule, Access access, std::string help,
+                          Check check) {
+  OptionSpec s;
+  s.key = std::move(key);
+  s.flag = std::move(flag);
+  s.help = std::move(help);
+  s.on_resume = rule;
+  s.kind = OptionKind::kNumberOrNone;
+  s.check = [check](const json& v) {
+    if (v.is_string() && v.get<std::string>() == "none") return std::string();
+    if (!v.is_number()) return "expected a number or 'none', got '" + value_text(v) + "'";
+    return check(v);
+  };
+  s.get = [access](const TrainConfig& c) {
+    const std::optional<double>& value = access(c);
+    return value ? json(*value) : json("none");
+  };
+  s.set = [access](TrainConfig& c, const json& v) {
+    std::optional<double>& value = access(c);
+    value = v.is_number() ? std::optional<double>(v.get<double>()) : std::nullopt;
   };
   return s;
 }
@@ -231,6 +257,20 @@ std::vector<OptionSpec> build_table() {
                       non_negative_number())),
       added_later(row("r1_every", "--r1-every", kNo, kInt, FIELD(r1_every),
                       "r1: every k-th critic step, weighted by k (lazy, as stylegan2-ada's 16)", positive_integer())),
+      added_later(row("g_ema", "--g-ema", kMust, kSwitch, FIELD(g_ema),
+                      "keep an exponential moving average of the generator's weights (checkpointed)")),
+      added_later(row("g_ema_kimg", "--g-ema-kimg", kNo, kNum, FIELD(g_ema_kimg),
+                      "generator average: half-life in thousands of images", positive_number())),
+      added_later(row("g_ema_rampup", "--g-ema-rampup", kNo, kNum, FIELD(g_ema_rampup),
+                      "generator average: half-life at most this times the images seen so far (0: off)",
+                      non_negative_number())),
+      added_later(number_or_none("g_ema_beta", "--g-ema-beta", kNo, FIELD(g_ema_beta),
+                                 "generator average: a fixed beta per generator step instead of the half-life",
+                                 fraction())),
+      added_later(choice(row("generator", "--generator", kMay, kText, FIELD(generator),
+                             "generator of the pictures and evaluations (auto: ema with --g-ema; both: "
+                             "also the raw one's metrics, as raw_<key>)"),
+                         {"auto", "raw", "ema", "both"})),
       row("nz", "--nz", kMust, kInt, FIELD(nz), "noise dimension (0: 2 for 2-D data, 100 for images)",
           positive_integer()),
       choice(row("noise", "--noise", kNo, kText, FIELD(noise), "noise distribution (uniform: in [-1, 1])"),
@@ -356,17 +396,17 @@ json OptionSpec::parse(const std::string& text) const {
         const double v = std::stod(text, &used);
         return used == text.size() ? json(v) : fail("a number");
       }
-      case OptionKind::kClip: {
+      case OptionKind::kNumberOrNone: {
         if (text == "none") return "none";
         const double v = std::stod(text, &used);
-        return used == text.size() ? json(v) : fail("a positive number or 'none'");
+        return used == text.size() ? json(v) : fail("a number or 'none'");
       }
     }
   } catch (const std::invalid_argument&) {
   } catch (const std::out_of_range&) {
     return fail("a value in range");
   }
-  return fail(kind == OptionKind::kClip ? "a positive number or 'none'" : "a number");
+  return fail(kind == OptionKind::kNumberOrNone ? "a number or 'none'" : "a number");
 }
 
 json OptionSpec::read(const std::string& text) const {

@@ -23,7 +23,7 @@ enum class OnResume {
 std::string describe(OnResume rule);
 
 // The kind of value, which says how a flag's text is read.
-enum class OptionKind { kText, kInteger, kCount /* integer >= 0, unsigned */, kNumber, kSwitch, kClip };
+enum class OptionKind { kText, kInteger, kCount /* integer >= 0, unsigned */, kNumber, kSwitch, kNumberOrNone };
 
 struct OptionSpec {
   std::string key;   // in config.json; a dot nests ("optimizer_d.lr")

@@ -32,6 +32,8 @@ void join_group(Trainer& trainer, ProcessGroup& group) {
   trainer.before_optimizer_step = [&group](NetworkImpl& network) { average_gradients(group, network); };
   check_same_parameters(group, trainer.generator(), "generator");
   check_same_parameters(group, trainer.critic(), "critic");
+  if (trainer.networks().averaged_generator)
+    check_same_parameters(group, *trainer.networks().averaged_generator, "averaged generator");
 }
 
 // After each iteration: the logged values averaged over the ranks, and whether any rank was
@@ -191,6 +193,7 @@ class Run {
   LoadLog log_fn() {
     return [this](const std::string& text) { log_.line(text); };
   }
+  NetworkImpl& sampling_generator() { return trainer_.sampling_generator(config_.generator == "both" ? "ema" : config_.generator); }
   double session_s() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
   double rate(int64_t it) const { return (it - first_iteration_) / std::max(session_s(), 1e-9); }
 
@@ -231,9 +234,14 @@ class Run {
     }
   }
 
+  // The metrics of the sampling generator (--generator), and with "both" the raw one's as raw_<key>.
   nlohmann::json evaluate(int64_t it, bool last) {
     const double eval_start = session_s();
-    nlohmann::json evaluation = evaluator_.evaluate(trainer_.generator(), config_.eval_samples, it);
+    nlohmann::json evaluation = evaluator_.evaluate(sampling_generator(), config_.eval_samples, it);
+    if (config_.generator == "both") {
+      const nlohmann::json raw = evaluator_.evaluate(trainer_.generator(), config_.eval_samples, it);
+      for (const auto& [key, value] : raw.items()) evaluation[std::string(metric::kRawPrefix) + key] = value;
+    }
     if (last) summary_.final_metrics = evaluation;
     if (!evaluation.empty() && !last) log_.line("eval   " + describe_metrics(evaluation));
     if (!evaluation.empty()) evaluation[metric::kEvalTime] = session_s() - eval_start;  // bench/ sums it
@@ -245,7 +253,7 @@ class Run {
   void draw(int64_t it, bool last) {
     if (!pictures_.due(it, last)) return;
     try {
-      pictures_.write(trainer_.generator(), trainer_.critic(), it, last, setup_.device);
+      pictures_.write(sampling_generator(), trainer_.critic(), it, last, setup_.device);
     } catch (const std::exception& e) {
       const std::string what = e.what();
       log_.important("warning: the pictures of iteration " + std::to_string(it) + " were not written (" +

@@ -8,6 +8,7 @@
 #include "wgan/nets/autocast.h"
 #include "wgan/nets/fast_layers.h"
 #include "wgan/nets/normalization.h"
+#include "wgan/train/generator_average.h"
 #include "wgan/train/optimizer_factory.h"
 
 namespace wgan {
@@ -40,6 +41,10 @@ Trainer::Trainer(TrainConfig config, NetworkPair networks, std::shared_ptr<Batch
       objective_(make_objective(objective_options(config_))) {
   networks_.generator->to(device_);
   networks_.critic->to(device_);
+  if (networks_.averaged_generator) {
+    networks_.averaged_generator->to(device_);
+    set_fast_layers(*networks_.averaged_generator, config_.fast_paths);
+  }
   optimizer_d_ = make_optimizer(config_.optimizer_d, networks_.critic->parameters());
   optimizer_g_ = make_optimizer(config_.optimizer_g, networks_.generator->parameters());
   joint_critic_pass_ = config_.fast_paths && !has_batch_norm(*networks_.critic);
@@ -140,6 +145,13 @@ torch::Tensor Trainer::generator_step() {
   return loss.detach();
 }
 
+void Trainer::average_generator() {
+  if (!networks_.averaged_generator) return;
+  const int64_t global_batch = config_.batch_size * world_size_;
+  const double beta = averaging_beta(averaging_schedule(config_), global_batch, counters_.iteration * global_batch);
+  update_average(*networks_.averaged_generator, *networks_.generator, beta);
+}
+
 IterationStats Trainer::train_iteration() {
   networks_.generator->train();
   networks_.critic->train();
@@ -160,6 +172,7 @@ IterationStats Trainer::train_iteration() {
   stats.d_fake = stats.d_fake / steps;
   if (penalised > 0) stats.penalty = stats.penalty / penalised;
   stats.loss_g = generator_step();
+  average_generator();
   stats.critic_steps = steps;
   stats.iteration = ++counters_.iteration;
   return stats;

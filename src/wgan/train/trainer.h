@@ -54,6 +54,8 @@ class Trainer {
   const TrainConfig& config() const { return config_; }
   NetworkImpl& generator() { return *networks_.generator; }
   NetworkImpl& critic() { return *networks_.critic; }
+  // What pictures and evaluations sample from: sampling_generator(networks(), which).
+  NetworkImpl& sampling_generator(const std::string& which) { return wgan::sampling_generator(networks_, which); }
   const NetworkPair& networks() const { return networks_; }
   torch::Device device() const { return device_; }
 
@@ -69,6 +71,8 @@ class Trainer {
  private:
   CriticLoss critic_step(int64_t step_in_iteration);
   torch::Tensor generator_step();
+  // The averaged generator's update after the generator step (--g-ema).
+  void average_generator();
   int64_t critic_steps_for(int64_t iteration) const;
   // Checks the loss and gradients, then steps (or, under --on-nan skip, does not).
   void step(torch::optim::Optimizer& optimizer, NetworkImpl& network, const torch::Tensor& loss,
