@@ -30,22 +30,44 @@ Trainer tiny_trainer(const TrainConfig& c) {
   return Trainer(c, make_networks(c), make_batch_source(c), torch::Device(torch::kCPU));
 }
 
-TEST(Checkpoint, RoundTripRestoresNetworksOptimisersAndCounters) {
-  test::TempDir dir;
-  const TrainConfig c = tiny_config();
-  Trainer a = tiny_trainer(c);
-  for (int i = 0; i < 3; ++i) a.train_iteration();
-  save_checkpoint(dir / "a.pt", a.checkpoint_state(12.5));
+// The state with the parts some runs add: spectral normalisation's power-iteration vectors
+// (critic buffers) and the averaged generator.
+TrainConfig normalised_and_averaged() {
+  TrainConfig c = tiny_config();
+  c.constraint = "sn";
+  c.g_ema = true;
+  resolve_automatic_choices(c);
+  return c;
+}
 
-  Trainer b = tiny_trainer(c);
-  EXPECT_DOUBLE_EQ(b.restore(dir / "a.pt"), 12.5);
-  EXPECT_EQ(b.counters().iteration, 3);
-  EXPECT_EQ(b.counters().real_batches_drawn, a.counters().real_batches_drawn);
-  // Continuing both gives the same numbers: optimiser state came back too.
-  for (int i = 0; i < 2; ++i)
-    EXPECT_EQ(to_values(a.train_iteration()).loss_d, to_values(b.train_iteration()).loss_d);
-  auto pa = a.generator().parameters(), pb = b.generator().parameters();
+void expect_equal_parameters_and_buffers(NetworkImpl& a, NetworkImpl& b) {
+  auto pa = a.parameters(), pb = b.parameters();
+  ASSERT_EQ(pa.size(), pb.size());
   for (size_t i = 0; i < pa.size(); ++i) EXPECT_TRUE(torch::equal(pa[i], pb[i]));
+  auto ba = a.buffers(), bb = b.buffers();
+  ASSERT_EQ(ba.size(), bb.size());
+  for (size_t i = 0; i < ba.size(); ++i) EXPECT_TRUE(torch::equal(ba[i], bb[i]));
+}
+
+TEST(Checkpoint, RoundTripRestoresNetworksOptimisersAndCounters) {
+  for (const TrainConfig& c : {tiny_config(), normalised_and_averaged()}) {
+    test::TempDir dir;
+    Trainer a = tiny_trainer(c);
+    for (int i = 0; i < 3; ++i) a.train_iteration();
+    save_checkpoint(dir / "a.pt", a.checkpoint_state(12.5));
+
+    Trainer b = tiny_trainer(c);
+    EXPECT_DOUBLE_EQ(b.restore(dir / "a.pt"), 12.5);
+    EXPECT_EQ(b.counters().iteration, 3);
+    EXPECT_EQ(b.counters().real_batches_drawn, a.counters().real_batches_drawn);
+    // Continuing both gives the same numbers: optimiser state came back too.
+    for (int i = 0; i < 2; ++i)
+      EXPECT_EQ(to_values(a.train_iteration()).loss_d, to_values(b.train_iteration()).loss_d);
+    expect_equal_parameters_and_buffers(a.generator(), b.generator());
+    expect_equal_parameters_and_buffers(a.critic(), b.critic());
+    ASSERT_EQ(a.networks().averaged_generator == nullptr, !c.g_ema);
+    if (c.g_ema) expect_equal_parameters_and_buffers(*a.networks().averaged_generator, *b.networks().averaged_generator);
+  }
 }
 
 TEST(Checkpoint, BadFilesAreRefusedNamingTheFileAndTheProblem) {

@@ -3,6 +3,7 @@
 #include "wgan/core/error.h"
 #include "wgan/core/random.h"
 #include "wgan/nets/mlp.h"
+#include "wgan/nets/spectral_norm.h"
 
 namespace wgan {
 
@@ -11,10 +12,9 @@ const std::vector<std::string>& arch_names() {
   return names;
 }
 
-NetworkPair make_networks(const NetworkOptions& o) {
-  // Module constructors draw their initial weights from LibTorch's global generator: seed it
-  // from the run's seed so that the same seed gives the same networks.
-  torch::manual_seed(derive_seed(o.seed, Stream::kInit));
+namespace {
+
+NetworkPair make_plain_networks(const NetworkOptions& o) {
   if (o.images) return make_image_networks(o.arch, o.image);
   if (o.arch != "mlp") throw UsageError("network family " + o.arch + ": 2-D data needs mlp");
   const Activation activation = activation_from_name(o.activation);
@@ -32,6 +32,17 @@ NetworkPair make_networks(const NetworkOptions& o) {
   d.depth = o.image.d_depth;
   d.activation = activation;
   return {std::make_shared<MLPImpl>(g), std::make_shared<MLPImpl>(d)};
+}
+
+}  // namespace
+
+NetworkPair make_networks(const NetworkOptions& o) {
+  // Module constructors draw their initial weights from LibTorch's global generator: seed it
+  // from the run's seed so that the same seed gives the same networks.
+  torch::manual_seed(derive_seed(o.seed, Stream::kInit));
+  NetworkPair networks = make_plain_networks(o);
+  if (o.spectral_norm_critic) apply_spectral_norm(dynamic_cast<SequentialNetworkImpl&>(*networks.critic));
+  return networks;
 }
 
 }  // namespace wgan

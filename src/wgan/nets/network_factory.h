@@ -17,6 +17,7 @@ struct NetworkOptions {
   uint64_t seed = 1;           // initial weights
   ImageNetOptions image;       // nz, shape, widths and normalisation (MLPs use nz and widths)
   std::string activation = "relu";  // 2-D MLPs: relu | leaky-relu | elu
+  bool spectral_norm_critic = false;  // every critic weight spectrally normalised (spectral_norm.h)
 };
 
 NetworkPair make_networks(const NetworkOptions& options);

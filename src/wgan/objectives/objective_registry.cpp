@@ -46,14 +46,17 @@ const std::vector<LossEntry>& losses() {
 const std::vector<ConstraintEntry>& constraints() {
   static const std::vector<ConstraintEntry> entries = {
       {"clip", "every critic parameter clamped to [-c, c] after each critic step (clip, clip_scope)",
-       false, "Arjovsky et al. 2017", make_clipping},
+       false, false, "Arjovsky et al. 2017", make_clipping},
       {"gp", "lambda * mean((||grad D(x_hat)||_2 - 1)^2) at random interpolates (gp_lambda)", true,
-       "Gulrajani et al. 2017", make_gradient_penalty},
+       false, "Gulrajani et al. 2017", make_gradient_penalty},
       {"lp", "lambda * mean(max(0, ||grad D(x_hat)||_2 - 1)^2) at random interpolates (gp_lambda)", true,
-       "Petzka et al. 2018 (WGAN-LP)", make_one_sided_penalty},
+       false, "Petzka et al. 2018 (WGAN-LP)", make_one_sided_penalty},
       {"r1", "(gamma/2) * mean(||grad D(x)||^2) on the real batch, every r1_every critic steps (r1_gamma)", true,
-       "Mescheder et al. 2018", make_r1_penalty},
-      {"none", "nothing", false, "", make_none},
+       false, "Mescheder et al. 2018", make_r1_penalty},
+      // Nothing to add to the loss: the critic is built with it (network_options).
+      {"sn", "every critic weight W used as W / sigma(W), sigma by one power iteration per forward pass", false,
+       true, "Miyato et al. 2018", make_none},
+      {"none", "nothing", false, false, "", make_none},
   };
   return entries;
 }

@@ -44,6 +44,9 @@ struct ConstraintEntry {
   std::string description;
   // A penalty is a sum over samples: batch norm, which mixes the samples of a batch, breaks it.
   bool needs_per_sample_critic = false;
+  // Built into the critic rather than added to its loss: its weights are spectrally normalised
+  // (nets/spectral_norm.h), and its automatic normalisation is none.
+  bool spectral_norm = false;
   std::string source;
   // Builds it from the objective's options; null for none.
   std::unique_ptr<LipschitzConstraint> (*make)(const ObjectiveOptions& options) = nullptr;

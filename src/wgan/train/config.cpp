@@ -76,7 +76,9 @@ void resolve_automatic_choices(TrainConfig& c) {
   const bool dcgan_family = c.arch == "dcgan" || c.arch == "dcgan-dense";
   if (c.norm_g == "auto") c.norm_g = dcgan_family ? "batch" : "none";
   if (c.norm_d == "auto") {
-    if (c.arch == "dcgan")
+    if (constraint_entry(c.constraint).spectral_norm)
+      c.norm_d = "none";  // SN-GAN's critics: the normalisation is the weights'
+    else if (c.arch == "dcgan")
       c.norm_d = constraint_entry(c.constraint).needs_per_sample_critic ? "layer" : "batch";
     else
       c.norm_d = "none";  // dcgan-dense: seed 003's critic has none; dcgan-mnist: seed 004's

@@ -13,6 +13,7 @@ NetworkOptions network_options(const TrainConfig& c) {
   o.arch = c.arch;
   o.seed = c.seed;
   o.activation = c.activation;
+  o.spectral_norm_critic = constraint_entry(resolved_constraint(objective_options(c))).spectral_norm;
   ImageNetOptions& i = o.image;
   i.nz = c.nz;
   i.g_width = c.g_width;
