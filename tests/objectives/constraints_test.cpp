@@ -120,7 +120,7 @@ TEST(Constraints, AutoIsTheLossOwnAndEachLossKeepsItsMeaning) {
   wgan.constraint = "clip";
   make_objective(wgan)->after_critic_step(critic);
   EXPECT_FLOAT_EQ(critic.w[1].item<float>(), 0.01f);
-  EXPECT_NE(test::usage_error_message([] { constraint_entry("lp2"); }).find("clip, gp, lp, r1, none"), std::string::npos);
+  EXPECT_NE(test::usage_error_message([] { constraint_entry("lp2"); }).find("clip, gp, lp, r1, sn, none"), std::string::npos);
 }
 
 TEST(Constraints, GanWithGpFromTheCommandLineLogsThePenalty) {

@@ -35,12 +35,27 @@ std::string classifier_summary(const json& r) {
   return text;
 }
 
+std::string manifold_summary(const json& r) {
+  char text[128];
+  std::snprintf(text, sizeof text, "precision %.3f  recall %.3f  density %.3f  coverage %.3f",
+                r[metric::kPrecision].get<double>(), r[metric::kRecall].get<double>(), r[metric::kDensity].get<double>(),
+                r[metric::kCoverage].get<double>());
+  return text;
+}
+std::string swd_summary(const json& r) {
+  char text[64];
+  std::snprintf(text, sizeof text, "SWD %.2f", r[metric::kSwd].get<double>());
+  return text;
+}
+
 std::vector<MetricSpec> build() {
   using namespace metric;
   const Better up = Better::kHigher, down = Better::kLower, none = Better::kNeither;
   const std::string training = "the trainer (train/trainer.h), averaged over the iteration's critic steps";
   const std::string toy = "2-D evaluation (eval/mode_metrics.h)";
   const std::string features = "image evaluation through --features (eval/feature_distances.h)";
+  const std::string manifold = "k-nearest-neighbour balls in the feature space or of 2-D points (eval/manifold_metrics.h)";
+  const std::string swd = "images without --features: ProGAN's sliced Wasserstein distance (eval/sliced_wasserstein_images.h)";
   //  key                label                               unit    better  curve stem   title                                              y label     smooth table  tracks summary   computed by
   return {
       {kIteration, "Generator iteration", "", none, "", "", "", false, false, false, nullptr, "the trainer"},
@@ -64,6 +79,12 @@ std::vector<MetricSpec> build() {
       {kClassesCovered, "Classes covered", "", up, "classes", "Classes covered", "classes", false, true, false, nullptr, features},
       {kClassesTotal, "Classes of the classifier", "", none, "", "", "", false, false, false, nullptr, features},
       {kClassHistogram, "Generated images per predicted class", "", none, "", "", "", false, false, false, nullptr, features},
+      {kPrecision, "Precision (k = 3)", "", up, "precision-recall", "Precision and recall", "fraction", false, true, false, manifold_summary, manifold},
+      {kRecall, "Recall (k = 3)", "", up, "precision-recall", "Precision and recall", "fraction", false, true, false, nullptr, manifold},
+      {kDensity, "Density (k = 5)", "", none, "density-coverage", "Density and coverage", "value", false, true, false, nullptr, manifold},
+      {kCoverage, "Coverage (k = 5)", "", up, "density-coverage", "Density and coverage", "fraction", false, true, false, nullptr, manifold},
+      {kSwd, "Sliced Wasserstein distance (x 1e3, mean of the levels)", "", down, "swd", "Sliced Wasserstein distance", "SWD x 1e3", false, true, true, swd_summary, swd},
+      {kSwdLevels, "Sliced Wasserstein distance per pyramid level (x 1e3)", "", none, "", "", "", false, false, false, nullptr, swd},
   };
 }
 

@@ -36,6 +36,14 @@ inline constexpr const char* kClassifierScore = "classifier_score";
 inline constexpr const char* kClassesCovered = "classes_covered";
 inline constexpr const char* kClassesTotal = "classes_total";
 inline constexpr const char* kClassHistogram = "class_histogram";
+// Both (eval/manifold_metrics.h): in the feature space, or of the points for 2-D data.
+inline constexpr const char* kPrecision = "precision";
+inline constexpr const char* kRecall = "recall";
+inline constexpr const char* kDensity = "density";
+inline constexpr const char* kCoverage = "coverage";
+// Images without a feature network (eval/sliced_wasserstein_images.h).
+inline constexpr const char* kSwd = "swd";
+inline constexpr const char* kSwdLevels = "swd_levels";
 // Prefix of the raw generator's metrics when the averaged one's are the main ones (--generator both).
 inline constexpr const char* kRawPrefix = "raw_";
 }  // namespace metric

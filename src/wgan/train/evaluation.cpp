@@ -5,6 +5,7 @@
 #include "wgan/core/random.h"
 #include "wgan/data/toy.h"
 #include "wgan/eval/assignment.h"
+#include "wgan/eval/manifold_metrics.h"
 #include "wgan/train/image_evaluation.h"
 #include "wgan/train/trainer.h"
 
@@ -20,6 +21,13 @@ torch::Tensor evaluation_samples(NetworkImpl& generator, const TrainConfig& conf
   return forward_in_eval_mode(generator, sample_noise(config, n, noise_gen), device, /*batch_size=*/500);
 }
 
+void add_manifold_metrics(nlohmann::json& metrics, const ManifoldMetrics& m) {
+  metrics[metric::kPrecision] = m.precision;
+  metrics[metric::kRecall] = m.recall;
+  metrics[metric::kDensity] = m.density;
+  metrics[metric::kCoverage] = m.coverage;
+}
+
 nlohmann::json evaluate_generator(NetworkImpl& generator, const TrainConfig& config, int64_t n,
                                   uint64_t stream_index, c10::Device device) {
   if (!is_toy_dataset(config.dataset)) return nlohmann::json::object();
@@ -27,7 +35,9 @@ nlohmann::json evaluate_generator(NetworkImpl& generator, const TrainConfig& con
   const auto samples = evaluation_samples(generator, config, n, stream_index, device);
   // The same true sample at every evaluation, so that changes of w1 are the generator's.
   auto real_gen = make_generator(config.seed, Stream::kEvaluation, kRealSampleIndex);
-  nlohmann::json metrics = {{metric::kW1, exact_wasserstein(samples, distribution.sample(n, real_gen), 1)}};
+  const torch::Tensor real = distribution.sample(n, real_gen);
+  nlohmann::json metrics = {{metric::kW1, exact_wasserstein(samples, real, 1)}};
+  if (n > 5) add_manifold_metrics(metrics, manifold_metrics(real, samples));
   if (distribution.has_modes()) {
     const ModeMetrics m = mode_metrics(samples, distribution.modes(), distribution.mode_std());
     metrics[metric::kModesCovered] = m.modes_covered;
@@ -41,7 +51,7 @@ nlohmann::json evaluate_generator(NetworkImpl& generator, const TrainConfig& con
 Evaluator::Evaluator(const TrainConfig& config, const std::string& cache_dir, const LoadLog& log,
                      c10::Device device, const torch::Tensor* real_images)
     : config_(config), device_(device) {
-  if (!is_toy_dataset(config.dataset) && !config.features.empty())
+  if (!is_toy_dataset(config.dataset))
     images_ = std::make_unique<ImageEvaluator>(config, cache_dir, log, device, real_images);
 }
 

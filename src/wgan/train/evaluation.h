@@ -18,17 +18,22 @@ namespace wgan {
 torch::Tensor evaluation_samples(NetworkImpl& generator, const TrainConfig& config, int64_t n,
                                  uint64_t stream_index, c10::Device device);
 
+struct ManifoldMetrics;
+// precision, recall, density and coverage into an evaluation's record.
+void add_manifold_metrics(nlohmann::json& metrics, const ManifoldMetrics& m);
+
 // Draws `n` samples from the generator with noise from the evaluation stream `stream_index`
 // (the iteration, so each evaluation is reproducible) and returns the dataset's metrics:
 // for 2-D data, w1 (exact W1 between the n samples and n true samples, the same true samples at
-// every evaluation), and for the mixtures modes_covered, modes_total, hq_percent and
-// reverse_kl. Empty JSON when the dataset has no metric.
+// every evaluation), precision, recall, density and coverage of the points, and for the
+// mixtures modes_covered, modes_total, hq_percent and reverse_kl. Empty JSON for images.
 nlohmann::json evaluate_generator(NetworkImpl& generator, const TrainConfig& config, int64_t n,
                                   uint64_t stream_index, c10::Device device);
 
-// The evaluation of a run at any iteration: evaluate_generator for 2-D data; for images, when
-// config.features names a feature network, FID, KID and the classifier metrics
-// (ImageEvaluator, which loads the network and the real features once, here).
+// The evaluation of a run at any iteration: evaluate_generator for 2-D data; for images
+// (ImageEvaluator, which loads the real images or features once, here), with a feature network
+// (config.features) FID, KID, the classifier metrics and precision, recall, density and
+// coverage of the features, without one the sliced Wasserstein distance of the images.
 class Evaluator {
  public:
   // `real_images` (uint8 [N, C, H, W]): the run's dataset when it is already in memory;

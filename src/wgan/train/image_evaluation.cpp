@@ -10,6 +10,7 @@
 #include "wgan/core/hash.h"
 #include "wgan/core/random.h"
 #include "wgan/data/image_source.h"
+#include "wgan/eval/sliced_wasserstein_images.h"
 #include "wgan/train/batch_source_factory.h"
 #include "wgan/train/evaluation.h"
 
@@ -29,16 +30,24 @@ std::string hex(uint64_t value) {
 
 ImageEvaluator::ImageEvaluator(const TrainConfig& config, const std::string& cache_dir, const LoadLog& log,
                                c10::Device device, const torch::Tensor* real_images)
-    : config_(config), device_(device), network_(std::make_unique<FeatureNetwork>(config.features)) {
-  const auto say = [&](const std::string& line) { if (log) log(line); };
-  say("features: " + network_->description());
-  const torch::Tensor all = real_images ? *real_images
-                                         : load_configured_images(config, log, cache_dir).images;
+    : config_(config), device_(device) {
+  const torch::Tensor all = real_images ? *real_images : load_configured_images(config, log, cache_dir).images;
   // A fixed random subset (the same for every run and seed), so that runs share the cache.
-  const int64_t n = std::min(kRealFeatureImages, all.size(0));
+  const int64_t n = std::min(config.features.empty() ? kSwdImages : kRealFeatureImages, all.size(0));
   auto gen = make_generator(0, Stream::kEvaluation, kRealImagesIndex);
   const auto chosen = torch::randperm(all.size(0), gen, torch::TensorOptions().dtype(torch::kInt64)).slice(0, 0, n);
   const auto images = all.index_select(0, chosen).contiguous();
+  if (config.features.empty())
+    swd_real_ = normalize_pixels(images);
+  else
+    load_real_features(images, cache_dir, log);
+}
+
+void ImageEvaluator::load_real_features(const torch::Tensor& images, const std::string& cache_dir, const LoadLog& log) {
+  const auto say = [&](const std::string& line) { if (log) log(line); };
+  network_ = std::make_unique<FeatureNetwork>(config_.features);
+  say("features: " + network_->description());
+  const int64_t n = images.size(0);
   const uint64_t key = fnv1a64(network_->fingerprint(),
                                fnv1a64(static_cast<const char*>(images.data_ptr()), images.nbytes()));
   const std::string path = cache_dir + "/real-features-" + hex(key) + ".pt";
@@ -73,15 +82,35 @@ ImageEvaluator::ImageEvaluator(const TrainConfig& config, const std::string& cac
     }
   }
   real_statistics_ = feature_statistics(real_features_);
+  // Balls need more real samples than their k (a tiny folder has none).
+  if (real_features_.size(0) > 5) manifold_ = std::make_unique<ManifoldReference>(real_features_);
 }
 
 nlohmann::json ImageEvaluator::evaluate(NetworkImpl& generator, int64_t n, uint64_t stream_index) const {
+  return network_ ? feature_metrics(generator, n, stream_index) : swd_metrics(generator, n, stream_index);
+}
+
+nlohmann::json ImageEvaluator::swd_metrics(NetworkImpl& generator, int64_t n, uint64_t stream_index) const {
+  ImageSwdOptions options;
+  if (swd_real_.size(2) < options.min_resolution) return nlohmann::json::object();  // no pyramid level
+  const auto fake = evaluation_samples(generator, config_, std::min(n, kSwdImages), stream_index, device_);
+  options.patches_per_image = kSwdPatchesPerImage;
+  options.direction_repeats = kSwdDirectionRepeats;
+  options.seed = derive_seed(config_.seed, Stream::kEvaluation, stream_index);
+  const ImageSwd swd = image_sliced_wasserstein(swd_real_, fake, options);
+  nlohmann::json levels = nlohmann::json::object();
+  for (size_t i = 0; i < swd.resolutions.size(); ++i) levels[std::to_string(swd.resolutions[i])] = swd.per_level[i];
+  return {{metric::kSwd, swd.mean}, {metric::kSwdLevels, levels}};
+}
+
+nlohmann::json ImageEvaluator::feature_metrics(NetworkImpl& generator, int64_t n, uint64_t stream_index) const {
   const auto out = network_->run(evaluation_samples(generator, config_, n, stream_index, device_), device_);
   const KernelDistance kid = kernel_inception_distance(real_features_, out.features, 100, 1000,
                                                        derive_seed(config_.seed, Stream::kEvaluation, stream_index));
   nlohmann::json metrics = {{metric::kFid, frechet_distance(real_statistics_, feature_statistics(out.features))},
                             {metric::kKid, kid.mean},
                             {"kid_std", kid.std}};
+  if (manifold_ && n > 3) add_manifold_metrics(metrics, manifold_->measure(out.features));
   if (out.logits.defined()) {
     const auto histogram = class_histogram(out.logits);
     const int64_t classes = histogram.numel();
