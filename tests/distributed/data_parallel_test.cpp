@@ -137,7 +137,8 @@ TEST(DataParallel, TwoRanksTrainLikeOneProcessWithTwiceTheBatch) {
 }
 
 // The real MNIST digits through seed 004's networks (no batch norm in either): each rank takes
-// its rows of the global batch from the shuffled epoch order of the images.
+// its rows of the global batch from the shuffled epoch order of the images, and its rows of the
+// augmentation's global draw.
 TEST(DataParallel, MnistImagesSplitLikeOneProcess) {
   if (!ProcessGroup::available()) GTEST_SKIP() << "built without c10d/Gloo";
   const std::string mnist = test::mnist_dir();
@@ -145,7 +146,7 @@ TEST(DataParallel, MnistImagesSplitLikeOneProcess) {
   TempDir dir;
   const std::string args = "--preset seed004-mnist-gp --data " + mnist +
                            " --ngf 8 --ndf 8 --iters 3 --optimizer sgd --lr 1e-3 --seed 11 --threads 1 --quiet"
-                           " --sample-every 0 --log-every 1";
+                           " --sample-every 0 --log-every 1 --augment translation,cutout,color";
   const auto two = test::run_wgan("train " + args + " --batch-size 8 --nproc 2 --out " + dir / "two");
   ASSERT_EQ(two.status, 0) << two.output;
   const auto one = test::run_wgan("train " + args + " --batch-size 16 --out " + dir / "one");

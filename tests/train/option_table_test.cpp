@@ -40,7 +40,7 @@ const char* kHandWritten = R"({
   "g_ema": true, "g_ema_kimg": 2.5, "g_ema_rampup": 0.0, "g_ema_beta": 0.999, "generator": "both", "nz": 7, "noise": "uniform", "g_width": 33, "g_depth": 2, "d_width": 44,
   "d_depth": 4, "activation": "elu", "toy_points": 5000, "data": "/data/x", "split": "test",
   "image_size": 0, "channels": 0, "data_cache": "/cache", "max_image_pixels": 1000, "features": "", "ngf": 16, "ndf": 24,
-  "norm_g": "none", "norm_d": "none", "extra_layers": 1, "allow_bn_critic": true,
+  "norm_g": "none", "norm_d": "none", "extra_layers": 1, "allow_bn_critic": true, "augment": "cutout,color",
   "sample_every": 50, "grid_normalize": "each", "seed": 18446744073709551615, "threads": 3,
   "device": "cpu", "log_every": 7, "print_every": 70, "eval_every": 0, "eval_samples": 321,
   "checkpoint_every": 0, "keep_checkpoints": 9, "on_nan": "skip", "quiet": true, "force": true,

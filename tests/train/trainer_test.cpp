@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "../test_util.h"
 #include "wgan/train/batch_source_factory.h"
 #include "wgan/train/run.h"
 
@@ -95,6 +96,42 @@ TEST(Trainer, WassersteinEstimateIsRealMinusFake) {
   EXPECT_DOUBLE_EQ(v.wasserstein_estimate, v.d_real - v.d_fake);
   EXPECT_TRUE(v.has_penalty);
   EXPECT_NEAR(v.loss_d, v.d_fake - v.d_real + c.gp_lambda * v.penalty, 1e-4);
+}
+
+}  // namespace
+}  // namespace wgan
+
+namespace wgan {
+namespace {
+
+// --augment on the real digits: the critic sees other inputs (its losses change), and the
+// generator, whose output is augmented before the critic, is still trained.
+TEST(Trainer, AugmentationChangesWhatTheCriticSeesAndTheGeneratorStillLearns) {
+  const std::string mnist = test::mnist_dir();
+  if (mnist.empty()) GTEST_SKIP() << "the MNIST test set is not available; set WGAN_MNIST_DIR";
+  TrainConfig c;
+  apply_loss_defaults(c);
+  c.dataset = "mnist";
+  c.data_dir = mnist;
+  c.arch = "dcgan-mnist";
+  c.ngf = c.ndf = 8;
+  c.batch_size = 8;
+  c.n_critic = 2;
+  resolve_automatic_choices(c);
+  validate(c);
+  TrainConfig augmented = c;
+  augmented.augment = "translation,cutout,color";
+  validate(augmented);
+  Trainer plain = make_trainer(c), with = make_trainer(augmented);
+  std::vector<torch::Tensor> before;
+  for (const auto& p : with.generator().parameters()) before.push_back(p.detach().clone());
+  const IterationValues a = to_values(plain.train_iteration()), b = to_values(with.train_iteration());
+  EXPECT_NE(a.d_real, b.d_real);
+  EXPECT_NE(a.loss_g, b.loss_g);
+  const auto after = with.generator().parameters();
+  double moved = 0;
+  for (size_t i = 0; i < after.size(); ++i) moved += (after[i] - before[i]).abs().sum().item<double>();
+  EXPECT_GT(moved, 0);
 }
 
 }  // namespace

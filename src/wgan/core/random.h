@@ -20,6 +20,7 @@ enum class Stream : uint64_t {
   kEvaluation = 7,     // samples drawn for metrics
   kShuffle = 8,        // epoch permutations of a finite data set
   kDataset = 9,        // a finite toy data set
+  kAugment = 10,       // differentiable augmentation's per-sample values
 };
 
 // SplitMix64-style mixing of the run seed with a stream and up to two indices.

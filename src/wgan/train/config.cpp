@@ -132,6 +132,8 @@ void validate(const TrainConfig& c) {
     if (!problem.empty()) throw flag_error("image_size", problem, std::to_string(c.image_size));
   } else if (c.arch != "mlp") {
     throw flag_error("arch", "2-D data needs --arch mlp", c.arch);
+  } else if (c.augment != "none") {
+    throw flag_error("augment", "augmentation transforms images; 2-D data takes none", c.augment);
   }
   const std::string constraint = resolved_constraint(objective_options(c));
   if (constraint_entry(constraint).needs_per_sample_critic && c.norm_d == "batch" && !c.allow_bn_critic)

@@ -78,6 +78,7 @@ struct TrainConfig {
   std::string norm_g = "auto", norm_d = "auto";  // batch | instance | layer | none
   int64_t extra_layers = 0;                      // dcgan: extra 3x3 layers at the smallest size
   bool allow_bn_critic = false;                  // wgan-gp with a batch-norm critic
+  std::string augment = "none";  // DiffAugment before every critic evaluation: e.g. translation,cutout,color
   int64_t sample_every = 500;  // grids (images) or critic maps (2-D); 0: only at the end
   std::string grid_normalize = "range";  // range | batch | each (viz/image_grid.h)
 

@@ -5,6 +5,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "wgan/data/diff_augment.h"
 #include "wgan/nets/mlp.h"
 #include "wgan/nets/network_factory.h"
 #include "wgan/nets/normalization.h"
@@ -64,6 +65,16 @@ Check device_name() {
     const std::string d = v.get<std::string>();
     if (d == "cpu" || d == "auto" || d.rfind("cuda", 0) == 0) return std::string();
     return "unknown device '" + d + "'; expected cpu, cuda, cuda:N or auto";
+  };
+}
+Check augmentation_check() {
+  return [](const json& v) {
+    try {
+      parse_augmentations(v.get<std::string>());
+      return std::string();
+    } catch (const OptionError& e) {
+      return e.problem;
+    }
   };
 }
 Check any() {
@@ -221,6 +232,10 @@ std::vector<OptionSpec> build_table() {
           "dcgan: extra 3x3 layers in both networks", non_negative_integer()),
       row("allow_bn_critic", "--allow-bn-critic", kNo, kSwitch, FIELD(allow_bn_critic),
           "allow a batch-norm critic under a gradient penalty"),
+      added_later(row("augment", "--augment", kNo, kText, FIELD(augment),
+                      "images: differentiable augmentation of real and generated batches before the critic, a "
+                      "comma-separated list of color, translation, cutout (DiffAugment), or none",
+                      augmentation_check())),
       row("sample_every", "--sample-every", kMay, kInt, FIELD(sample_every),
           "iterations between sample grids (images) or critic maps (2-D data); 0: only at the end",
           non_negative_integer()),

@@ -12,6 +12,10 @@
 #include "wgan/train/optimizer_factory.h"
 
 namespace wgan {
+namespace {
+// The augmentation draw of the generator step, beyond any critic step's 2k and 2k + 1.
+constexpr uint64_t kGeneratorStepDraw = ~uint64_t{0};
+}  // namespace
 
 IterationValues to_values(const IterationStats& s) {
   IterationValues v;
@@ -38,7 +42,8 @@ Trainer::Trainer(TrainConfig config, NetworkPair networks, std::shared_ptr<Batch
       networks_(std::move(networks)),
       data_(std::move(data)),
       device_(device),
-      objective_(make_objective(objective_options(config_))) {
+      objective_(make_objective(objective_options(config_))),
+      augment_(parse_augmentations(config_.augment)) {
   networks_.generator->to(device_);
   networks_.critic->to(device_);
   if (networks_.averaged_generator) {
@@ -62,6 +67,14 @@ torch::Tensor Trainer::my_rows(const torch::Tensor& global) const {
   if (world_size_ == 1) return global;
   const int64_t n = global.size(0) / world_size_;
   return global.slice(0, rank_ * n, (rank_ + 1) * n);
+}
+
+torch::Tensor Trainer::augmented(const torch::Tensor& batch, uint64_t index) const {
+  if (!augment_.enabled()) return batch;
+  auto gen = make_generator(config_.seed, Stream::kAugment, counters_.iteration, index);
+  const int64_t n = batch.size(0);
+  const AugmentationDraw global = augment_.draw(n * world_size_, batch.size(2), batch.size(3), gen);
+  return augment_.apply(batch, world_size_ == 1 ? global : global.rows(rank_ * n, (rank_ + 1) * n));
 }
 
 int64_t Trainer::critic_steps_for(int64_t iteration) const {
@@ -108,6 +121,9 @@ CriticLoss Trainer::critic_step(int64_t k) {
     // As the seeds: a graph, then dropped.
     b.fake = networks_.generator->forward(noise).detach().to(torch::kFloat32);
   }
+  // Real and fake each with their own values (draws 2k and 2k + 1 of the iteration).
+  b.real = augmented(b.real, 2 * k);
+  b.fake = augmented(b.fake, 2 * k + 1);
   b.joint_pass = joint_critic_pass_;
   b.critic_step = counters_.steps_d;
   if (objective_->needs_interpolation()) {
@@ -136,7 +152,9 @@ torch::Tensor Trainer::generator_step() {
   torch::Tensor loss;
   {
     AutocastScope autocast(device_, bf16_);
-    loss = objective_->generator_loss(critic_output(*networks_.critic, networks_.generator->forward(noise)));
+    // The generator's gradient passes through the augmentation (a draw no critic step uses).
+    const auto fake = augmented(networks_.generator->forward(noise), kGeneratorStepDraw);
+    loss = objective_->generator_loss(critic_output(*networks_.critic, fake));
   }
   loss.backward();
   for (auto& p : critic_params) p.requires_grad_(true);

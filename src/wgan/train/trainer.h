@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "wgan/data/batch_source.h"
+#include "wgan/data/diff_augment.h"
 #include "wgan/train/networks.h"
 #include "wgan/objectives/objective.h"
 #include "wgan/train/checkpoint.h"
@@ -83,11 +84,16 @@ class Trainer {
   std::shared_ptr<BatchSource> data_;
   torch::Device device_;
   std::unique_ptr<Objective> objective_;
+  DiffAugment augment_;
   std::unique_ptr<torch::optim::Optimizer> optimizer_d_, optimizer_g_;
   TrainingCounters counters_;
   bool joint_critic_pass_ = false;  // fast path: real and fake in one critic pass
   bool bf16_ = false;               // --precision bf16: forward passes under autocast
   int64_t rank_ = 0, world_size_ = 1;
+
+  // `batch` through --augment with the values of draw `index` of this iteration (this rank's
+  // rows of a global-batch draw); `batch` itself without augmentation.
+  torch::Tensor augmented(const torch::Tensor& batch, uint64_t index) const;
 
   // This rank's rows of a global-batch draw.
   torch::Tensor my_rows(const torch::Tensor& global) const;
