@@ -85,7 +85,9 @@ TEST(Presets, AreTheFlagsTheyList) {
   EXPECT_DOUBLE_EQ(demo.optimizer_d.lr, 1e-3);
   EXPECT_DOUBLE_EQ(demo.optimizer_g.lr, 1e-3);
   EXPECT_DOUBLE_EQ(demo.gp_lambda, 1.0);
-  EXPECT_EQ(demo.iters, 3000);
+  EXPECT_EQ(demo.iters, 6000);
+  EXPECT_EQ(demo.n_critic, 2);
+  EXPECT_TRUE(demo.g_ema);
   TrainConfig dcgan;
   apply_preset("seed000-cifar10-dcgan", dcgan);
   EXPECT_EQ(dcgan.loss, "gan");
