@@ -103,6 +103,35 @@ TEST(HostileInput, AFullDiskAtEachKindOfWriteIsNamedAndLosesNothingEarlier) {
   }
 }
 
+// The appended files: metrics.jsonl failing mid-record (a disk filling up) stops the run naming
+// the file, the cause and the last checkpoint, and leaves whole records only; log.txt failing is
+// said once and training goes on; a failing disk (EIO) is named as such.
+TEST(HostileInput, FailingAppendsAndAFailingDiskAreNamedAndLeaveWholeRecords) {
+  TempDir dir;
+  const auto run_failing = [&](const std::string& spec, const std::string& name) {
+    return run_command("WGAN_FAIL_WRITES=" + spec + " " + std::string(WGAN_BINARY) + " " + kTiny +
+                       "--iters 4 --checkpoint-every 2 --log-every 1 --out " + (dir / name) + " 2>&1");
+  };
+  const auto metrics = run_failing("metrics.jsonl", "metrics");
+  EXPECT_EQ(metrics.status, 1) << metrics.output;
+  EXPECT_NE(metrics.output.find("cannot append to " + (dir / "metrics/metrics.jsonl") + ": No space left on device"),
+            std::string::npos) << metrics.output;
+  EXPECT_NE(metrics.output.find("stopped at iteration 1; last checkpoint: none yet"), std::string::npos) << metrics.output;
+  EXPECT_EQ(read_file(dir / "metrics/metrics.jsonl"), "");  // the half-written record was cut back
+
+  const auto log = run_failing("log.txt", "log");
+  EXPECT_EQ(log.status, 0) << log.output;
+  const std::string said = "log.txt misses what follows";
+  EXPECT_NE(log.output.find(said), std::string::npos) << log.output;
+  EXPECT_EQ(log.output.find(said), log.output.rfind(said)) << "said once: " << log.output;
+  EXPECT_NO_THROW(load_checkpoint(dir / "log/checkpoints/final.pt"));
+  EXPECT_EQ(count_lines(read_file(dir / "log/metrics.jsonl")), 4);
+
+  const auto eio = run_failing("EIO:ckpt-00000002", "eio");
+  EXPECT_EQ(eio.status, 1) << eio.output;
+  EXPECT_NE(eio.output.find("ckpt-00000002.pt: Input/output error"), std::string::npos) << eio.output;
+}
+
 // A kill at each stage of a checkpoint's atomic write leaves the previous checkpoint or the new
 // one as the newest loadable state, never a torn file; the run resumes from it.
 TEST(HostileInput, AKillAtEachStageOfACheckpointWriteLosesNothing) {

@@ -25,13 +25,36 @@ void fsync_path(const std::string& path, int flags) {
   if (rc != 0) throw RunError("cannot sync " + path + ": " + std::strerror(errno));
 }
 
-// Fault injection for the tests: WGAN_FAIL_WRITES=TEXT makes every atomic write of a path that
-// contains TEXT fail as a full disk does, so that what a run keeps and says then is tested
-// deterministically.
+// Fault injection for the tests: WGAN_FAIL_WRITES=TEXT makes every write of a path that
+// contains TEXT fail as a full disk does (ENOSPC), WGAN_FAIL_WRITES=EIO:TEXT as a failing disk
+// does (EIO), so that what a run keeps and says then is tested deterministically. The error
+// number, 0 when none is injected for `path`.
+int injected_error(const std::string& path) {
+  const char* spec = std::getenv("WGAN_FAIL_WRITES");
+  if (!spec || !*spec) return 0;
+  std::string pattern = spec;
+  int error = ENOSPC;
+  if (pattern.rfind("EIO:", 0) == 0) {
+    error = EIO;
+    pattern = pattern.substr(4);
+  }
+  return !pattern.empty() && path.find(pattern) != std::string::npos ? error : 0;
+}
+
 void fail_if_injected(const std::string& path) {
-  const char* pattern = std::getenv("WGAN_FAIL_WRITES");
-  if (pattern && *pattern && path.find(pattern) != std::string::npos)
-    throw RunError("cannot write " + path + ": " + std::strerror(ENOSPC));
+  if (const int error = injected_error(path)) throw RunError("cannot write " + path + ": " + std::strerror(error));
+}
+
+// Writes all of `bytes` to fd; the errno of a failure, 0 on success.
+int write_all(int fd, const char* bytes, size_t size) {
+  size_t done = 0;
+  while (done < size) {
+    const ssize_t n = ::write(fd, bytes + done, size - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return n < 0 ? errno : ENOSPC;
+    done += static_cast<size_t>(n);
+  }
+  return 0;
 }
 
 // Fault injection for the tests: WGAN_KILL_AT=STAGE:TEXT ends the process with SIGKILL at that
@@ -80,22 +103,39 @@ void write_bytes_atomically(const std::string& path, const std::string& bytes) {
   write_atomically(path, [&](const std::string& tmp) {
     const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) throw RunError("cannot write " + path + ": " + std::strerror(errno));
-    size_t done = 0;
-    while (done < bytes.size()) {
-      const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) {
-        const std::string why = n < 0 ? std::strerror(errno) : "nothing written";
-        ::close(fd);
-        throw RunError("cannot write " + path + ": " + why);
-      }
-      done += static_cast<size_t>(n);
+    if (const int error = write_all(fd, bytes.data(), bytes.size())) {
+      ::close(fd);
+      throw RunError("cannot write " + path + ": " + std::strerror(error));
     }
     if (::close(fd) != 0) throw RunError("cannot write " + path + ": " + std::strerror(errno));
   });
 }
 
 void write_text_atomically(const std::string& path, const std::string& text) { write_bytes_atomically(path, text); }
+
+AppendOnlyFile::AppendOnlyFile(const std::string& path) : path_(path) {
+  fd_ = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+  if (fd_ < 0) throw RunError("cannot open " + path + " for appending: " + std::strerror(errno));
+}
+
+AppendOnlyFile::~AppendOnlyFile() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+void AppendOnlyFile::append(const std::string& bytes) {
+  const off_t start = ::lseek(fd_, 0, SEEK_END);
+  int error = injected_error(path_);
+  if (error != 0)
+    write_all(fd_, bytes.data(), bytes.size() / 2);  // as a disk that fills up mid-record
+  else
+    error = write_all(fd_, bytes.data(), bytes.size());
+  if (error == 0) return;
+  // Cut back to the record's start, so that the file holds whole records only.
+  if (start >= 0 && ::ftruncate(fd_, start) != 0) {
+    // Nothing more to do: the reader skips a torn last line.
+  }
+  throw RunError("cannot append to " + path_ + ": " + std::strerror(error));
+}
 
 std::string read_text_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

@@ -15,6 +15,23 @@ void write_atomically(const std::string& path, const std::function<void(const st
 void write_bytes_atomically(const std::string& path, const std::string& bytes);
 void write_text_atomically(const std::string& path, const std::string& text);
 
+// A file that only grows, one record per append (metrics.jsonl, log.txt): a record is written
+// whole or not at all (a failed write is cut back to the record's start), and a failure is a
+// RunError naming the file and the cause.
+class AppendOnlyFile {
+ public:
+  explicit AppendOnlyFile(const std::string& path);  // RunError when it cannot be opened
+  ~AppendOnlyFile();
+  AppendOnlyFile(const AppendOnlyFile&) = delete;
+  AppendOnlyFile& operator=(const AppendOnlyFile&) = delete;
+  void append(const std::string& bytes);
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+  int fd_ = -1;
+};
+
 std::string read_text_file(const std::string& path);
 
 }  // namespace wgan

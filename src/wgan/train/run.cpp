@@ -225,7 +225,12 @@ class Run {
     summary_.last = values;
     nlohmann::json record = metrics_record(values, time_before_ + session_s(), trainer_.counters().skipped_steps);
     if (eval_now) record.update(evaluate(it, last));
-    metrics_->append(record);
+    try {
+      metrics_->append(record);
+    } catch (const RunError& e) {  // a full or failing disk: what was trained since is not kept
+      throw RunError(std::string(e.what()) + "; stopped at iteration " + std::to_string(it) + "; last checkpoint: " +
+                     (last_checkpoint_.empty() ? std::string("none yet") : last_checkpoint_));
+    }
     // On a terminal the bar shows progress; the periodic lines go to log.txt (and to the
     // console when it is not a terminal).
     if (print_now) {

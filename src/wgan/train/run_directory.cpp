@@ -100,25 +100,22 @@ void truncate_metrics(const std::string& run_dir, int64_t iteration) {
   write_text_atomically(path, kept);
 }
 
-MetricsLog::MetricsLog(const std::string& run_dir)
-    : path_(RunLayout(run_dir) / RunLayout::kMetrics), out_(path_, std::ios::app) {
-  if (!out_) throw RunError("cannot open " + path_ + " for writing");
-}
+MetricsLog::MetricsLog(const std::string& run_dir) : file_(RunLayout(run_dir) / RunLayout::kMetrics) {}
 
-void MetricsLog::append(const nlohmann::json& record) {
-  out_ << record.dump() << '\n';
-  out_.flush();
-  if (!out_) throw RunError("cannot write " + path_);
-}
+void MetricsLog::append(const nlohmann::json& record) { file_.append(record.dump() + "\n"); }
 
 RunLog::RunLog(const std::string& run_dir, std::ostream& console, bool quiet)
-    : file_(RunLayout(run_dir) / RunLayout::kLog, std::ios::app),
-      console_(console),
-      quiet_(quiet) {}
+    : file_(std::in_place, RunLayout(run_dir) / RunLayout::kLog), console_(console), quiet_(quiet) {}
 
 void RunLog::file_only(const std::string& text) {
-  file_ << text << '\n';
-  file_.flush();
+  if (!file_) return;
+  try {
+    file_->append(text + "\n");
+  } catch (const RunError& e) {
+    file_.reset();
+    if (bar_) bar_->clear();
+    console_ << "warning: " << e.what() << "; log.txt misses what follows, training goes on" << std::endl;
+  }
 }
 
 void RunLog::line(const std::string& text) {

@@ -2,10 +2,11 @@
 #pragma once
 #include <nlohmann/json.hpp>
 
-#include <fstream>
 #include <iosfwd>
+#include <optional>
 #include <string>
 
+#include "wgan/core/atomic_file.h"
 #include "wgan/core/run_lock.h"
 #include "wgan/train/config.h"
 #include "wgan/train/progress_bar.h"
@@ -35,8 +36,7 @@ class MetricsLog {
   void append(const nlohmann::json& record);
 
  private:
-  std::string path_;
-  std::ofstream out_;
+  AppendOnlyFile file_;
 };
 
 // What the console shows, also appended to log.txt.
@@ -53,7 +53,9 @@ class RunLog {
   void set_progress_bar(ProgressBar* bar) { bar_ = bar; }
 
  private:
-  std::ofstream file_;
+  // log.txt is what the console showed: when it cannot be appended to (a full disk) the console
+  // says so once and the run goes on without it.
+  std::optional<AppendOnlyFile> file_;
   std::ostream& console_;
   bool quiet_;
   ProgressBar* bar_ = nullptr;
