@@ -108,7 +108,7 @@ TEST(Cli, TrainWritesARunThatSampleAndEvalUse) {
 TEST(Cli, TheAveragedGeneratorIsUsedUnlessRawIsAsked) {
   TempDir dir;
   const std::string run = dir / "run";
-  expect_usage_error("train --generator ema --out " + run, "--g-ema");
+  expect_usage_error("train --loss wgan-gp --generator ema --out " + run, "--g-ema");  // not the demo, which averages
   CommandResult r = run_wgan("train --dataset gaussians8 --iters 20 --batch-size 64 --g-width 32 --d-width 32 "
                              "--eval-every 10 --eval-samples 200 --threads 1 --quiet --g-ema --g-ema-kimg 2 "
                              "--generator both --out " + run);
