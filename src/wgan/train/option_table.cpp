@@ -10,6 +10,7 @@
 #include "wgan/nets/network_factory.h"
 #include "wgan/nets/normalization.h"
 #include "wgan/objectives/objective_registry.h"
+#include "wgan/train/networks.h"
 
 namespace wgan {
 namespace {
@@ -67,6 +68,12 @@ Check device_name() {
     return "unknown device '" + d + "'; expected cpu, cuda, cuda:N or auto";
   };
 }
+// The generators a run can sample from, and both (the averaged one's metrics and the raw one's).
+std::vector<std::string> with_both(std::vector<std::string> names) {
+  names.push_back("both");
+  return names;
+}
+
 Check augmentation_check() {
   return [](const json& v) {
     try {
@@ -285,7 +292,7 @@ std::vector<OptionSpec> build_table() {
       added_later(choice(row("generator", "--generator", kMay, kText, FIELD(generator),
                              "generator of the pictures and evaluations (auto: ema with --g-ema; both: "
                              "also the raw one's metrics, as raw_<key>)"),
-                         {"auto", "raw", "ema", "both"})),
+                         with_both(sampling_generator_names()))),
       row("nz", "--nz", kMust, kInt, FIELD(nz), "noise dimension (0: 2 for 2-D data, 100 for images)",
           positive_integer()),
       choice(row("noise", "--noise", kNo, kText, FIELD(noise), "noise distribution (uniform: in [-1, 1])"),
