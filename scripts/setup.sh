@@ -18,6 +18,9 @@
 #   python3-torch         tests that load exported TorchScript in Python; the benchmarks
 #   python3-scipy         tests that compare the distances with SciPy's
 #   libgloo-dev           headers of Gloo, c10d's CPU backend (data-parallel training)
+#   clang, libclang-rt-14-dev  the ASan/UBSan build and libFuzzer (scripts/test-sanitizers.sh,
+#                         bench/fuzz.sh)
+#   iproute2              network namespaces for the two-host data-parallel test
 set -euo pipefail
 
 packages=(
@@ -27,6 +30,7 @@ packages=(
   libcairo2-dev libgif-dev fonts-dejavu-core chromium
   googletest libgtest-dev
   python3-torch python3-scipy libgloo-dev
+  clang libclang-rt-14-dev iproute2
 )
 
 missing=()

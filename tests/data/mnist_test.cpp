@@ -111,6 +111,23 @@ TEST(MnistLoader, TruncatedGzipIsRefusedNamingTheFile) {
   EXPECT_NE(message.find("t10k-images-idx3-ubyte.gz"), std::string::npos) << message;
 }
 
+// A small gzip file that expands far beyond what its header announces (a "zip bomb": here 64 MB
+// of zeros in about 64 KB) is refused when the announced size is passed, not decompressed whole.
+TEST(MnistLoader, AGzipFileThatExpandsBeyondItsHeaderIsRefusedWithoutReadingIt) {
+  test::TempDir tmp;
+  const std::string path = tmp / "t10k-images-idx3-ubyte.gz";
+  gzFile file = gzopen(path.c_str(), "wb9");
+  const std::string header = test::big_endian32(0x803) + test::big_endian32(1) + test::big_endian32(28) + test::big_endian32(28);
+  gzwrite(file, header.data(), static_cast<unsigned>(header.size()));
+  const std::string zeros(1 << 20, '\0');
+  for (int i = 0; i < 64; ++i) gzwrite(file, zeros.data(), static_cast<unsigned>(zeros.size()));
+  gzclose(file);
+  const std::string message = test::usage_error_message([&] { load_idx_dataset(tmp.path(), "auto"); });
+  EXPECT_NE(message.find("header says 1 images of 28x28, which is 800 bytes, but the file holds more"),
+            std::string::npos)
+      << message;
+}
+
 TEST(MnistLoader, EmptyDirectoryExplainsWhatIsExpected) {
   test::TempDir tmp;
   const std::string message = test::usage_error_message([&] { load_idx_dataset(tmp.path(), "auto"); });

@@ -3,6 +3,7 @@
 #include <ATen/ATen.h>
 
 #include <arpa/inet.h>
+#include <netdb.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -34,14 +35,39 @@ std::string timeout_text(const DistOptions& o) {
 }
 
 #ifdef WGAN_HAVE_GLOO
+// This machine's address on the route to `host`: a UDP socket "connected" there (nothing is
+// sent) is given the source address the kernel would use. Empty when there is no route.
+std::string local_address_towards(const std::string& host) {
+  addrinfo hints{}, *found = nullptr;
+  hints.ai_socktype = SOCK_DGRAM;
+  if (getaddrinfo(host.c_str(), "9", &hints, &found) != 0 || !found) return "";
+  std::string address;
+  const int fd = socket(found->ai_family, SOCK_DGRAM, 0);
+  sockaddr_storage local{};
+  socklen_t length = sizeof local;
+  char text[INET6_ADDRSTRLEN] = {};
+  if (fd >= 0 && connect(fd, found->ai_addr, found->ai_addrlen) == 0 &&
+      getsockname(fd, reinterpret_cast<sockaddr*>(&local), &length) == 0) {
+    const void* raw = local.ss_family == AF_INET6
+                          ? static_cast<const void*>(&reinterpret_cast<sockaddr_in6*>(&local)->sin6_addr)
+                          : static_cast<const void*>(&reinterpret_cast<sockaddr_in*>(&local)->sin_addr);
+    if (inet_ntop(local.ss_family, raw, text, sizeof text)) address = text;
+  }
+  if (fd >= 0) close(fd);
+  freeaddrinfo(found);
+  return address;
+}
+
 // The network device Gloo binds to on this machine: the interface named by GLOO_SOCKET_IFNAME
-// (as torch.distributed reads it); loopback when the master is this machine's loopback (one
-// machine needs no network); otherwise the address this machine's hostname resolves to.
+// (as torch.distributed reads it); otherwise this machine's address on the route to the master,
+// which the other ranks can reach. (Gloo's own default, the address the hostname resolves to,
+// is a loopback address on many machines — Debian maps the hostname to 127.0.1.1 — and the
+// other machines then cannot connect.)
 std::shared_ptr<::gloo::transport::Device> local_device(const std::string& master_addr) {
   if (const char* interface = std::getenv("GLOO_SOCKET_IFNAME"); interface && *interface)
     return c10d::ProcessGroupGloo::createDeviceForInterface(interface);
-  if (master_addr == "127.0.0.1" || master_addr == "localhost" || master_addr == "::1")
-    return c10d::ProcessGroupGloo::createDeviceForHostname(master_addr);
+  const std::string address = local_address_towards(master_addr);
+  if (!address.empty()) return c10d::ProcessGroupGloo::createDeviceForHostname(address);
   return c10d::ProcessGroupGloo::createDefaultDevice();
 }
 #endif

@@ -153,7 +153,7 @@ NetworkPair mlp_networks(const ImageNetOptions& o) {
   d.output_shape = {1};
   d.width = o.d_width;
   d.depth = o.d_depth;
-  return {std::make_shared<MLPImpl>(g), std::make_shared<MLPImpl>(d)};
+  return {std::make_shared<MLPImpl>(g), std::make_shared<MLPImpl>(d), nullptr};
 }
 
 }  // namespace
@@ -175,17 +175,17 @@ NetworkPair make_image_networks(const std::string& arch, const ImageNetOptions& 
     throw OptionError("image_size", problem, std::to_string(options.image_size));
   NetworkPair pair;
   if (arch == "dcgan")
-    pair = {dcgan_generator(options), dcgan_critic(options)};
+    pair = {dcgan_generator(options), dcgan_critic(options), nullptr};
   else if (arch == "dcgan-mnist") {
     // Seed 004 initialises only its generator N(0, 0.02); its critic keeps PyTorch's default
     // (Kaiming-uniform) weights. With N(0, 0.02) weights too, its critic starts nearly constant
     // and the generator is pushed into tanh's saturation (all-black digits) within 20 steps.
-    pair = {dcgan_mnist_generator(options), dcgan_mnist_critic(options)};
+    pair = {dcgan_mnist_generator(options), dcgan_mnist_critic(options), nullptr};
     initialize_dcgan_weights(*pair.generator);
     return pair;
   }
   else if (arch == "dcgan-dense")
-    pair = {dcgan_dense_generator(options), dcgan_dense_critic(options)};
+    pair = {dcgan_dense_generator(options), dcgan_dense_critic(options), nullptr};
   else if (arch == "mlp")
     return mlp_networks(options);  // PyTorch's default initialisation, as the WGAN authors' MLPs
   else

@@ -31,7 +31,7 @@ NetworkPair make_plain_networks(const NetworkOptions& o) {
   d.width = o.image.d_width;
   d.depth = o.image.d_depth;
   d.activation = activation;
-  return {std::make_shared<MLPImpl>(g), std::make_shared<MLPImpl>(d)};
+  return {std::make_shared<MLPImpl>(g), std::make_shared<MLPImpl>(d), nullptr};
 }
 
 }  // namespace

@@ -23,7 +23,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr char kMagic[8] = {'W', 'G', 'A', 'N', 'C', 'K', 'P', '1'};
-constexpr size_t kTrailer = 16;
 
 std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
 
@@ -100,13 +99,15 @@ void save_checkpoint(const std::string& path, const CheckpointState& s) {
 
   std::ostringstream bytes;
   archive.save_to(bytes);
-  std::string data = bytes.str();
-  const uint64_t hash = fnv1a64(data.data(), data.size());
-  data.append(reinterpret_cast<const char*>(&hash), sizeof hash);
-  data.append(kMagic, sizeof kMagic);
-
   fs::create_directories(fs::path(path).parent_path());
-  write_bytes_atomically(path, data);
+  write_bytes_atomically(path, seal_checkpoint(bytes.str()));
+}
+
+std::string seal_checkpoint(std::string archive) {
+  const uint64_t hash = fnv1a64(archive.data(), archive.size());
+  archive.append(reinterpret_cast<const char*>(&hash), sizeof hash);
+  archive.append(kMagic, sizeof kMagic);
+  return archive;
 }
 
 namespace {
@@ -120,12 +121,12 @@ std::string verified_bytes(const std::string& path) {
   } catch (const std::exception& e) {
     throw UsageError("checkpoint " + path + ": cannot read it (" + e.what() + ")");
   }
-  if (data.size() < kTrailer || std::memcmp(data.data() + data.size() - 8, kMagic, 8) != 0)
+  if (data.size() < kCheckpointTrailerBytes || std::memcmp(data.data() + data.size() - 8, kMagic, 8) != 0)
     throw UsageError("checkpoint " + path +
                      ": not a wgan checkpoint, or truncated (no WGANCKP1 trailer)");
   uint64_t stored;
-  std::memcpy(&stored, data.data() + data.size() - kTrailer, sizeof stored);
-  data.resize(data.size() - kTrailer);
+  std::memcpy(&stored, data.data() + data.size() - kCheckpointTrailerBytes, sizeof stored);
+  data.resize(data.size() - kCheckpointTrailerBytes);
   if (fnv1a64(data.data(), data.size()) != stored)
     throw UsageError("checkpoint " + path + ": corrupted (checksum mismatch)");
   return data;
@@ -150,7 +151,7 @@ CheckpointHeader read_header(torch::serialize::InputArchive& archive) {
   CheckpointHeader h;
   c10::IValue value;
   archive.read("config", value);
-  h.config = config_from_json(nlohmann::json::parse(value.toStringRef()));
+  h.config = config_from_json_text(value.toStringRef());
   torch::serialize::InputArchive counters;
   archive.read("counters", counters);
   const std::pair<const char*, int64_t*> fields[] = {

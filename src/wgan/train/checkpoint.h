@@ -40,6 +40,11 @@ struct CheckpointState {
 
 void save_checkpoint(const std::string& path, const CheckpointState& state);
 
+// The bytes of a checkpoint file: a LibTorch archive with its trailer appended (the fuzz
+// targets use it to reach the reader behind the checksum).
+std::string seal_checkpoint(std::string archive);
+inline constexpr size_t kCheckpointTrailerBytes = 16;  // the archive's FNV-1a hash and "WGANCKP1"
+
 // What a checkpoint says about its run without loading its networks: the configuration and
 // the counters (for `train --resume`, which then loads the whole state once).
 struct CheckpointHeader {

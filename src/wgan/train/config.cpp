@@ -155,4 +155,14 @@ nlohmann::json to_json(const TrainConfig& c) { return options_to_json(c); }
 
 TrainConfig config_from_json(const nlohmann::json& j) { return options_from_json(j); }
 
+TrainConfig config_from_json_text(const std::string& text) {
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::exception& e) {
+    throw UsageError(std::string("configuration: not JSON (") + e.what() + ")");
+  }
+  return config_from_json(j);
+}
+
 }  // namespace wgan

@@ -121,6 +121,8 @@ void validate(const TrainConfig& config);
 // config.json: every option of the table (option_table.h).
 nlohmann::json to_json(const TrainConfig& config);
 TrainConfig config_from_json(const nlohmann::json& json);
+// The same from JSON text (a checkpoint's or config.json); UsageError when it is not JSON.
+TrainConfig config_from_json_text(const std::string& text);
 
 // What the objective is built from, and the constraint the configuration resolves to.
 ObjectiveOptions objective_options(const TrainConfig& config);
