@@ -24,9 +24,11 @@ export UBSAN_OPTIONS="suppressions=$supp/ubsan.supp:print_stacktrace=1:halt_on_e
 fuzz_one() {
   local t=$1
   mkdir -p "$work/corpus/$t" "$work/crashes/$t"
-  # A target stops at its first finding (saved under crashes/); -timeout: slower than 30 s is a hang.
+  # -fork=1 -ignore_crashes=1: a finding is saved under crashes/ and fuzzing goes on;
+  # -timeout: an input slower than 30 s is a hang.
   WGAN_FUZZ_TARGET=$t build-sanitize/wgan_fuzz "$work/corpus/$t" "fuzz/corpus/$t" \
-    -max_total_time="$seconds" -timeout=30 -rss_limit_mb=4096 -print_final_stats=1 \
+    -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
+    -max_total_time="$seconds" -timeout=30 -rss_limit_mb=4096 \
     -artifact_prefix="$work/crashes/$t/" > "$work/$t.log" 2>&1 || true
 }
 
@@ -39,12 +41,13 @@ for t in "${targets[@]}"; do
 done
 wait
 
-printf '%-20s %12s %8s %8s %8s\n' target executions cov features crashes
+# libFuzzer's last status line in fork mode: "#EXECS: cov: C ft: F corp: N ... oom/timeout/crash: a/b/c".
+printf '%-20s %12s %8s %8s %8s %18s\n' target executions cov features corpus oom/timeout/crash
 for t in "${targets[@]}"; do
-  log="$work/$t.log"
-  execs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | tail -1 | awk '{print $2}')
-  cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | awk '{print $2}')
-  ft=$(grep -o 'ft: [0-9]*' "$log" | tail -1 | awk '{print $2}')
-  crashes=$(find "$work/crashes/$t" -type f | wc -l)
-  printf '%-20s %12s %8s %8s %8s\n' "$t" "${execs:-?}" "${cov:-?}" "${ft:-?}" "$crashes"
+  line=$(grep -E '^#[0-9]+: cov:' "$work/$t.log" | tail -1)
+  field() { echo "$line" | grep -oE "$1 [0-9/]+" | awk '{print $NF}'; }
+  execs=$(echo "$line" | grep -oE '^#[0-9]+' | tr -d '#')
+  printf '%-20s %12s %8s %8s %8s %18s\n' "$t" "${execs:-?}" "$(field 'cov:')" "$(field 'ft:')" "$(field 'corp:')" \
+    "$(field 'oom/timeout/crash:')"
 done
+echo "failing inputs: $work/crashes/<target>/"

@@ -50,7 +50,9 @@ bool read_input(const FuzzTarget& target, std::string_view input) {
   try {
     target.read(input);
     return true;
-  } catch (const UsageError&) {
+  } catch (const UsageError& e) {
+    static const bool verbose = std::getenv("WGAN_FUZZ_VERBOSE") != nullptr;
+    if (verbose) std::fprintf(stderr, "refused: %s\n", e.what());
     return false;  // refused, as a bad input should be
   } catch (const std::exception& e) {
     std::fprintf(stderr, "fuzz target %s: not a UsageError but %s\n", target.name, e.what());
@@ -58,18 +60,23 @@ bool read_input(const FuzzTarget& target, std::string_view input) {
   }
 }
 
+// Removed when the process exits (its destructor runs with the other statics').
+struct ScratchDir {
+  std::string path;
+  ~ScratchDir() {
+    std::error_code ignored;
+    fs::remove_all(path, ignored);
+  }
+};
+
 const std::string& scratch_dir() {
-  static const std::string dir = [] {
+  static const ScratchDir dir{[] {
     const char* tmp = std::getenv("TMPDIR");
     const fs::path path = fs::path(tmp && *tmp ? tmp : "/tmp") / ("wgan-fuzz-" + std::to_string(::getpid()));
     fs::create_directories(path);
-    std::atexit([] {
-      std::error_code ignored;
-      fs::remove_all(scratch_dir(), ignored);
-    });
     return path.string();
-  }();
-  return dir;
+  }()};
+  return dir.path;
 }
 
 void write_file(const std::string& dir, const std::string& name, std::string_view bytes) {

@@ -28,7 +28,8 @@ const std::vector<FuzzTarget>& fuzz_targets();
 const FuzzTarget& fuzz_target(const std::string& name);
 
 // Runs target.read on one input, keeping the contract: returns whether the input was read
-// (true) or refused with a UsageError (false); aborts (a finding) on any other exception.
+// (true) or refused with a UsageError (false; its message is printed when WGAN_FUZZ_VERBOSE
+// is set); aborts (a finding) on any other exception.
 bool read_input(const FuzzTarget& target, std::string_view input);
 
 // --- helpers for the targets ---

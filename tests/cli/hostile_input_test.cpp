@@ -272,5 +272,30 @@ TEST(HostileInput, MoreThreadsThanCoresAreWarnedAbout) {
       << r.output;
 }
 
+// Files that crash LibTorch 1.13's own readers (found by fuzzing, fuzz/crashes/): a checkpoint
+// whose archive passes the checksum, and a TorchScript feature network. Each is read first in a
+// separate process, so the crash is one line and exit status 2, not the end of wgan.
+TEST(HostileInput, FilesThatCrashLibTorchsReaderAreRefusedWithOneLine) {
+  TempDir dir;
+  const std::string crashes = std::string(WGAN_SOURCE_DIR) + "/fuzz/crashes/";
+  write_bytes(dir / "crafted.pt", seal_checkpoint(read_file(crashes + "checkpoint_archive/segv-in-torchscript-type-parser")));
+  expect_usage_error("sample --checkpoint " + dir / "crafted.pt" + " --n 2 --out " + dir / "x.csv",
+                     "crafted.pt: malformed; LibTorch's reader crashed on it (Segmentation fault");
+  EXPECT_FALSE(fs::exists(dir / "x.csv"));
+  write_bytes(dir / "features.pt", read_file(crashes + "feature_network/segv-in-source-range-highlight"));
+  write_bytes(dir / "data/t10k-images-idx3-ubyte",
+              big_endian32(2051) + big_endian32(4) + big_endian32(28) + big_endian32(28) + std::string(4 * 28 * 28, '\x40'));
+  // The data are loaded (and said) first, then the feature network is refused.
+  const auto train = run_wgan("train --dataset mnist --data " + dir / "data" + " --iters 1 --features " +
+                              dir / "features.pt" + " --out " + dir / "run");
+  EXPECT_EQ(train.status, 2) << train.output;
+  const std::string error = train.output.substr(train.output.find("wgan:"));
+  EXPECT_EQ(count_lines(error), 1) << train.output;
+  EXPECT_NE(error.find("--features " + dir / "features.pt" + ": malformed; LibTorch's reader crashed on it"),
+            std::string::npos)
+      << train.output;
+  EXPECT_FALSE(fs::exists(dir / "run"));
+}
+
 }  // namespace
 }  // namespace wgan::test

@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "wgan/core/atomic_file.h"
+#include "wgan/core/crash_isolation.h"
 #include "wgan/core/error.h"
 #include "wgan/core/hash.h"
 #include "wgan/core/run_layout.h"
@@ -136,6 +137,10 @@ std::string verified_bytes(const std::string& path) {
 template <typename Read>
 void read_archive(const std::string& path, c10::Device device, Read&& read) {
   const std::string data = verified_bytes(path);
+  check_read_in_child("checkpoint " + path, [&] {
+    torch::serialize::InputArchive archive;
+    archive.load_from(data.data(), data.size(), c10::Device(c10::kCPU));
+  });
   try {
     torch::serialize::InputArchive archive;
     archive.load_from(data.data(), data.size(), device);
