@@ -93,6 +93,11 @@ torch::Tensor decode_rgb_image(const fs::path& path, int64_t size, int64_t max_p
     throw UsageError(path.string() + ": cannot decode (" +
                      (bytes.empty() ? std::string("empty file") : std::string(stbi_failure_reason())) +
                      "); expected a valid PNG, JPEG or BMP image");
+  if (width <= 0 || height <= 0) {  // stb decodes some headers of zero width or height
+    stbi_image_free(pixels);
+    throw UsageError(path.string() + ": an image of " + std::to_string(width) + "x" + std::to_string(height) +
+                     " pixels; expected at least one pixel");
+  }
   torch::Tensor image;
   try {
     image = resize_and_center_crop(pixels, width, height, channels, size);
