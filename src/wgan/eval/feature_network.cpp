@@ -15,7 +15,8 @@ namespace wgan {
 FeatureNetwork::FeatureNetwork(const std::string& path) {
   if (!std::filesystem::is_regular_file(path))
     throw OptionError("features", "no such file; expected a TorchScript feature network (.pt)", path);
-  const std::string crash = read_crash_in_child([&] { torch::jit::load(path, c10::Device(c10::kCPU)); });
+  const std::string crash = read_crash_in_child([&] { torch::jit::load(path, c10::Device(c10::kCPU)); },
+                                                reading_memory(static_cast<int64_t>(std::filesystem::file_size(path))));
   if (!crash.empty()) throw OptionError("features", crash + "; expected a TorchScript module", path);
   try {
     module_ = std::make_shared<torch::jit::Module>(torch::jit::load(path, c10::Device(c10::kCPU)));

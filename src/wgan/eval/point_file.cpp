@@ -64,7 +64,7 @@ torch::Tensor read_points(const std::string& path) {
   if (std::filesystem::path(path).extension() == ".pt") {
     std::ifstream in(path, std::ios::binary);
     std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    check_read_in_child(path, [&] { torch::pickle_load(bytes); });
+    check_read_in_child(path, [&] { torch::pickle_load(bytes); }, reading_memory(static_cast<int64_t>(bytes.size())));
     try {
       auto t = torch::pickle_load(bytes).toTensor().to(torch::kFloat64);
       if (t.dim() == 0 || t.size(0) == 0) throw UsageError(path + ": an empty tensor; expected rows of points");

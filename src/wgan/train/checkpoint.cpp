@@ -140,7 +140,7 @@ void read_archive(const std::string& path, c10::Device device, Read&& read) {
   check_read_in_child("checkpoint " + path, [&] {
     torch::serialize::InputArchive archive;
     archive.load_from(data.data(), data.size(), c10::Device(c10::kCPU));
-  });
+  }, reading_memory(static_cast<int64_t>(data.size())));
   try {
     torch::serialize::InputArchive archive;
     archive.load_from(data.data(), data.size(), device);
