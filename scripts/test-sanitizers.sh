@@ -12,7 +12,9 @@ bash scripts/setup.sh >/dev/null
 bash scripts/build-sanitize.sh
 
 supp="$PWD/scripts/sanitizers"
-export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:detect_odr_violation=0:${ASAN_OPTIONS:-}"
+# allocator_may_return_null, max_allocation_size_mb: an allocation too large fails as it does
+# without ASan (LibTorch says "cannot allocate"), instead of ending the process.
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:detect_odr_violation=0:allocator_may_return_null=1:max_allocation_size_mb=2048:${ASAN_OPTIONS:-}"
 export LSAN_OPTIONS="suppressions=$supp/lsan.supp:print_suppressions=0:${LSAN_OPTIONS:-}"
 export UBSAN_OPTIONS="suppressions=$supp/ubsan.supp:print_stacktrace=1:halt_on_error=1:${UBSAN_OPTIONS:-}"
 
