@@ -137,6 +137,8 @@ std::string verified_bytes(const std::string& path) {
 template <typename Read>
 void read_archive(const std::string& path, c10::Device device, Read&& read) {
   const std::string data = verified_bytes(path);
+  // Before every read, not once per file: the child starts from this process's state, so a
+  // crash that depends on the state of LibTorch's heap happens there first.
   check_read_in_child("checkpoint " + path, [&] {
     torch::serialize::InputArchive archive;
     archive.load_from(data.data(), data.size(), c10::Device(c10::kCPU));
