@@ -40,23 +40,29 @@ std::vector<fs::path> files_below(const fs::path& path) {
   return files;
 }
 
-size_t replay(const FuzzTarget& target, const std::vector<fs::path>& paths) {
+// Each file below `paths` through `target`, `repeats` times over.
+size_t replay(const FuzzTarget& target, const std::vector<fs::path>& paths, int repeats = 1, const char* what = "") {
   size_t replayed = 0, read = 0;
   for (const auto& path : paths)
     for (const auto& file : files_below(path)) {
       std::ifstream in(file, std::ios::binary);
       const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
       std::fprintf(stderr, "%s\n", file.c_str());  // the input a crash happened on
-      read += read_input(target, bytes);
-      ++replayed;
+      for (int i = 0; i < repeats; ++i) {
+        read += read_input(target, bytes);
+        ++replayed;
+      }
     }
-  std::printf("%-20s %4zu inputs: %zu read, %zu refused with one clear line\n", target.name, replayed, read,
-              replayed - read);
+  std::printf("%-20s %-13s %4zu inputs: %zu read, %zu refused with one clear line\n", target.name, what, replayed,
+              read, replayed - read);
   return replayed;
 }
 
 // Every target's corpus (which must not be empty) and crashes; a folder that names no target
-// is an error too, so the corpora and the list of targets cannot drift apart.
+// is an error too, so the corpora and the list of targets cannot drift apart. Past crashes are
+// replayed several times: some crashed LibTorch's reader only now and then, as its heap lay.
+constexpr int kCrashRepeats = 8;
+
 int replay_all(const fs::path& fuzz_dir) {
   for (const char* kind : {"corpus", "crashes"})
     if (fs::is_directory(fuzz_dir / kind))
@@ -68,7 +74,9 @@ int replay_all(const fs::path& fuzz_dir) {
       std::fprintf(stderr, "wgan_fuzz_replay: %s is empty; expected the seeds of %s\n", corpus.c_str(), target.name);
       return 1;
     }
-    replay(target, {corpus, fuzz_dir / "crashes" / target.name});
+    replay(target, {corpus}, 1, "corpus");
+    replay(target, {fuzz_dir / "crashes" / target.name}, kCrashRepeats,
+           ("crashes x" + std::to_string(kCrashRepeats)).c_str());
   }
   return 0;
 }

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <sstream>
 
 #include "wgan/core/atomic_file.h"
 #include "wgan/core/error.h"
@@ -15,11 +16,12 @@ namespace wgan {
 FeatureNetwork::FeatureNetwork(const std::string& path) {
   if (!std::filesystem::is_regular_file(path))
     throw OptionError("features", "no such file; expected a TorchScript feature network (.pt)", path);
-  const std::string crash = read_crash_in_child([&] { torch::jit::load(path, c10::Device(c10::kCPU)); },
-                                                reading_memory(static_cast<int64_t>(std::filesystem::file_size(path))));
-  if (!crash.empty()) throw OptionError("features", crash + "; expected a TorchScript module", path);
   try {
-    module_ = std::make_shared<torch::jit::Module>(torch::jit::load(path, c10::Device(c10::kCPU)));
+    // Loaded from LibTorch's own re-saving of the file in a child process (crash_isolation.h).
+    std::istringstream archive(resaved_torchscript(read_text_file(path)));
+    module_ = std::make_shared<torch::jit::Module>(torch::jit::load(archive, c10::Device(c10::kCPU)));
+  } catch (const ReaderCrashed& e) {
+    throw OptionError("features", std::string(e.what()) + "; expected a TorchScript module", path);
   } catch (const std::exception&) {
     throw OptionError("features",
                       "not a TorchScript module; expected a file saved with torch.jit.save or written by "

@@ -5,8 +5,6 @@
 
 #include <cmath>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <sstream>
 #include <vector>
 
@@ -62,11 +60,9 @@ torch::Tensor read_points(const std::string& path) {
   if (!std::filesystem::is_regular_file(path))
     throw UsageError(path + ": no such file; expected a .csv or .pt file of points");
   if (std::filesystem::path(path).extension() == ".pt") {
-    std::ifstream in(path, std::ios::binary);
-    std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    check_read_in_child(path, [&] { torch::pickle_load(bytes); }, reading_memory(static_cast<int64_t>(bytes.size())));
     try {
-      auto t = torch::pickle_load(bytes).toTensor().to(torch::kFloat64);
+      const std::string pickled = repickled(read_text_file(path));  // read in a child (crash_isolation.h)
+      auto t = torch::pickle_load(std::vector<char>(pickled.begin(), pickled.end())).toTensor().to(torch::kFloat64);
       if (t.dim() == 0 || t.size(0) == 0) throw UsageError(path + ": an empty tensor; expected rows of points");
       t = t.reshape({t.size(0), -1});
       const auto bad = torch::nonzero(~torch::isfinite(t));
@@ -76,6 +72,8 @@ torch::Tensor read_points(const std::string& path) {
       return t;
     } catch (const UsageError&) {
       throw;
+    } catch (const ReaderCrashed& e) {
+      throw UsageError(path + ": " + e.what() + "; expected a tensor saved with torch.save or wgan sample");
     } catch (const std::exception&) {
       throw UsageError(path + ": not a tensor file; expected a tensor saved with torch.save or wgan sample");
     }
