@@ -37,7 +37,10 @@ std::string label(double v) {
 void write_critic_map(const CriticMap& map, const std::string& path, int size) {
   auto values = map.values.to(torch::kFloat64).contiguous();
   const int64_t rows = values.size(0), cols = values.size(1);
-  double lo = values.min().item<double>(), hi = values.max().item<double>();
+  // The colour scale spans the finite values; a diverged critic's NaN or Inf cells are grey.
+  const torch::Tensor finite = values.masked_select(torch::isfinite(values));
+  double lo = finite.numel() ? finite.min().item<double>() : 0.0;
+  double hi = finite.numel() ? finite.max().item<double>() : 1.0;
   if (!(hi > lo)) hi = lo + 1;
   const int width = size + 110;
 
@@ -53,8 +56,13 @@ void write_critic_map(const CriticMap& map, const std::string& path, int size) {
     auto v = values.accessor<double, 2>();
     for (int64_t r = 0; r < rows; ++r)
       for (int64_t c = 0; c < cols; ++c) {
-        const int band = std::min(kLevels - 1, static_cast<int>((v[r][c] - lo) / (hi - lo) * kLevels));
-        set_colour(cr, viridis((band + 0.5) / kLevels));
+        const double t = (v[r][c] - lo) / (hi - lo) * kLevels;  // not finite when the range overflows
+        if (std::isfinite(t)) {
+          const int band = static_cast<int>(std::clamp(t, 0.0, kLevels - 1.0));
+          set_colour(cr, viridis((band + 0.5) / kLevels));
+        } else {
+          set_colour(cr, Rgb{0.6, 0.6, 0.6});
+        }
         cairo_rectangle(cr, left + c * cell_w, top + r * cell_h, cell_w + 0.6, cell_h + 0.6);
         cairo_fill(cr);
       }
