@@ -1,0 +1,20 @@
+// wgan's public API: everything a program that trains, samples or evaluates GANs with the
+// library needs, and what `cmake --install` installs (the headers this one reaches).
+// docs/library.md is the tour.
+#pragma once
+
+#include "wgan/build_info.h"
+#include "wgan/core/error.h"                     // UsageError, OptionError, RunError
+#include "wgan/data/batch_source.h"              // your own data: one function
+#include "wgan/eval/wasserstein.h"               // exact and sliced Wasserstein distances
+#include "wgan/nets/network.h"                   // NetworkImpl, NetworkPair
+#include "wgan/nets/network_factory.h"           // the library's network families
+#include "wgan/nets/torchscript_export.h"        // a generator as a TorchScript module
+#include "wgan/objectives/objective_registry.h"  // losses and Lipschitz constraints
+#include "wgan/train/checkpoint.h"               // checkpoints, exact resume
+#include "wgan/train/config.h"                   // TrainConfig: every option
+#include "wgan/train/option_table.h"             // the options' table (flags, checks, JSON)
+#include "wgan/train/presets.h"                  // the seeds' experiments
+#include "wgan/train/run.h"                      // a whole run in a run directory
+#include "wgan/train/run_directory.h"
+#include "wgan/train/trainer.h"                  // one training iteration at a time

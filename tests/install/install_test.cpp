@@ -1,0 +1,107 @@
+// The installed package as another project sees it: `cmake --install` into a temporary prefix,
+// then each example of examples/ copied out of the source tree, configured and built against
+// that prefix alone, and run (docs/library.md).
+#include <gtest/gtest.h>
+#include <torch/torch.h>
+
+#include <filesystem>
+
+#include "../test_util.h"
+#include "wgan/eval/point_file.h"
+#include "wgan/train/checkpoint.h"
+#include "wgan/train/networks.h"
+
+namespace fs = std::filesystem;
+using namespace wgan;
+using namespace wgan::test;
+
+namespace {
+
+// Installs this build into `prefix`; its output on failure.
+CommandResult install_into(const std::string& prefix) {
+  return run_command("cmake --install " + std::string(WGAN_BUILD_DIR) + " --prefix " + prefix);
+}
+
+// Copies examples/<name> to `dir`/<name>, configures it against `prefix` and builds it.
+CommandResult build_example(const std::string& name, const TempDir& dir, const std::string& prefix) {
+  const std::string source = dir / ("src-" + name);
+  fs::copy(std::string(WGAN_SOURCE_DIR) + "/examples/" + name, source, fs::copy_options::recursive);
+  const std::string launcher = run_command("command -v ccache").status == 0 ? " -DCMAKE_CXX_COMPILER_LAUNCHER=ccache" : "";
+  return run_command("cmake -S " + source + " -B " + dir / ("build-" + name) + " -DCMAKE_BUILD_TYPE=Release" +
+                     " -DCMAKE_PREFIX_PATH=" + prefix + " -DTorch_DIR=" + WGAN_TORCH_DIR + launcher +
+                     " && cmake --build " + dir / ("build-" + name) + " -j2");
+}
+
+class Install : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir;
+    installed_ = install_into(*dir_ / "prefix");
+  }
+  static void TearDownTestSuite() { delete dir_; }
+  void SetUp() override { ASSERT_EQ(installed_.status, 0) << installed_.output; }
+  std::string prefix() const { return *dir_ / "prefix"; }
+
+  static TempDir* dir_;
+  static CommandResult installed_;
+};
+TempDir* Install::dir_ = nullptr;
+CommandResult Install::installed_;
+
+TEST_F(Install, ThePackageHoldsTheProgramTheLibraryAndOnlyThePublicHeaders) {
+  EXPECT_TRUE(fs::exists(prefix() + "/bin/wgan"));
+  EXPECT_TRUE(fs::exists(prefix() + "/lib/libwgan.a"));
+  EXPECT_TRUE(fs::exists(prefix() + "/lib/cmake/wgan/wganConfig.cmake"));
+  EXPECT_TRUE(fs::exists(prefix() + "/lib/cmake/wgan/wganConfigVersion.cmake"));
+  EXPECT_TRUE(fs::exists(prefix() + "/lib/pkgconfig/wgan.pc"));
+  EXPECT_TRUE(fs::exists(prefix() + "/include/wgan/wgan.h"));
+  EXPECT_TRUE(fs::exists(prefix() + "/include/wgan/build_info.h"));
+  // The command line and the internals of training stay out.
+  EXPECT_FALSE(fs::exists(prefix() + "/include/wgan/cli"));
+  EXPECT_FALSE(fs::exists(prefix() + "/include/wgan/viz/cairo_util.h"));
+  EXPECT_FALSE(fs::exists(prefix() + "/include/wgan/pch.h"));
+}
+
+// A translation unit that includes only wgan/wgan.h compiles against the installed headers
+// with the package's usage requirements, by CMake and by pkg-config, and links and runs.
+TEST_F(Install, TheUmbrellaHeaderBuildsByCMakeAndByPkgConfig) {
+  TempDir dir;
+  const CommandResult built = build_example("public_header", dir, prefix());
+  ASSERT_EQ(built.status, 0) << built.output;
+  const CommandResult ran = run_command(dir / "build-public_header/public_header");
+  ASSERT_EQ(ran.status, 0) << ran.output;
+  EXPECT_NE(ran.output.find("wgan " + std::string(WGAN_VERSION_TEXT) + ": "), std::string::npos) << ran.output;
+
+  const CommandResult by_pkg_config = run_command(
+      "PKG_CONFIG_PATH=" + prefix() + "/lib/pkgconfig c++ -std=c++17 " + std::string(WGAN_SOURCE_DIR) +
+      "/examples/public_header/main.cpp $(PKG_CONFIG_PATH=" + prefix() +
+      "/lib/pkgconfig pkg-config --cflags --libs wgan) -o " + dir / "by_pkg_config && " + dir / "by_pkg_config");
+  ASSERT_EQ(by_pkg_config.status, 0) << by_pkg_config.output;
+  EXPECT_EQ(by_pkg_config.output, ran.output);
+}
+
+// A generator exported by the installed `wgan export`, run by a program that links LibTorch
+// only, gives what the library's own generator gives on the same noise.
+TEST_F(Install, AnExportedGeneratorRunsWithPlainLibTorchAsInTheLibrary) {
+  TempDir dir;
+  const CommandResult built = build_example("embed_generator", dir, prefix());
+  ASSERT_EQ(built.status, 0) << built.output;
+  const std::string wgan = prefix() + "/bin/wgan";
+  const CommandResult trained = run_command(wgan + " train --iters 30 --quiet --out " + dir / "run" + " && " + wgan +
+                                            " export --checkpoint " + dir / "run/checkpoints/final.pt" + " --out " +
+                                            dir / "generator.pt");
+  ASSERT_EQ(trained.status, 0) << trained.output;
+  const CommandResult ran =
+      run_command(dir / "build-embed_generator/embed_generator" + " " + dir / "generator.pt" + " 64 7 " + dir.path());
+  ASSERT_EQ(ran.status, 0) << ran.output;
+
+  CheckpointState model = load_checkpoint(dir / "run/checkpoints/final.pt");
+  const torch::Tensor noise = read_csv_points(dir / "noise.csv").to(torch::kFloat32);
+  const torch::Tensor expected =
+      forward_in_eval_mode(sampling_generator(model.networks, "auto"), noise, torch::kCPU).to(torch::kFloat64);
+  const torch::Tensor samples = read_csv_points(dir / "samples.csv");
+  ASSERT_EQ(samples.sizes(), expected.sizes());
+  EXPECT_LT((samples - expected).abs().max().item<double>(), 1e-5);
+}
+
+}  // namespace
