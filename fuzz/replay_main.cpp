@@ -41,7 +41,8 @@ std::vector<fs::path> files_below(const fs::path& path) {
 }
 
 // Each file below `paths` through `target`, `repeats` times over.
-size_t replay(const FuzzTarget& target, const std::vector<fs::path>& paths, int repeats = 1, const char* what = "") {
+size_t replay(const FuzzTarget& target, const std::vector<fs::path>& paths, int repeats = 1,
+              const std::string& what = "") {
   size_t replayed = 0, read = 0;
   for (const auto& path : paths)
     for (const auto& file : files_below(path)) {
@@ -53,7 +54,7 @@ size_t replay(const FuzzTarget& target, const std::vector<fs::path>& paths, int 
         ++replayed;
       }
     }
-  std::printf("%-20s %-13s %4zu inputs: %zu read, %zu refused with one clear line\n", target.name, what, replayed,
+  std::printf("%-20s %-13s %4zu inputs: %zu read, %zu refused with one clear line\n", target.name, what.c_str(), replayed,
               read, replayed - read);
   return replayed;
 }
@@ -75,8 +76,7 @@ int replay_all(const fs::path& fuzz_dir) {
       return 1;
     }
     replay(target, {corpus}, 1, "corpus");
-    replay(target, {fuzz_dir / "crashes" / target.name}, kCrashRepeats,
-           ("crashes x" + std::to_string(kCrashRepeats)).c_str());
+    replay(target, {fuzz_dir / "crashes" / target.name}, kCrashRepeats, "crashes x" + std::to_string(kCrashRepeats));
   }
   return 0;
 }

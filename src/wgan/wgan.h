@@ -5,7 +5,7 @@
 
 #include "wgan/build_info.h"
 #include "wgan/core/error.h"                     // UsageError, OptionError, RunError
-#include "wgan/data/batch_source.h"              // your own data: one function
+#include "wgan/data/batch_source.h"              // your own data: a batch by its index
 #include "wgan/eval/wasserstein.h"               // exact and sliced Wasserstein distances
 #include "wgan/nets/network.h"                   // NetworkImpl, NetworkPair
 #include "wgan/nets/network_factory.h"           // the library's network families

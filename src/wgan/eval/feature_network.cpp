@@ -16,9 +16,10 @@ namespace wgan {
 FeatureNetwork::FeatureNetwork(const std::string& path) {
   if (!std::filesystem::is_regular_file(path))
     throw OptionError("features", "no such file; expected a TorchScript feature network (.pt)", path);
+  const std::string bytes = read_text_file(path);  // read once: loaded, and fingerprinted below
   try {
     // Loaded from LibTorch's own re-saving of the file in a child process (crash_isolation.h).
-    std::istringstream archive(resaved_torchscript(read_text_file(path)));
+    std::istringstream archive(resaved_torchscript(bytes));
     module_ = std::make_shared<torch::jit::Module>(torch::jit::load(archive, c10::Device(c10::kCPU)));
   } catch (const ReaderCrashed& e) {
     throw OptionError("features", std::string(e.what()) + "; expected a TorchScript module", path);
@@ -43,7 +44,7 @@ FeatureNetwork::FeatureNetwork(const std::string& path) {
   if (channels_ != 1 && channels_ != 3)
     throw OptionError("features", "channels attribute " + std::to_string(channels_) + "; expected 1 or 3", path);
   char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(fnv1a64(read_text_file(path))));
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(fnv1a64(bytes)));
   fingerprint_ = hex;
   description_ = std::filesystem::path(path).filename().string();
   if (m.hasattr("kind") && m.attr("kind").toStringRef() == "wgan-classifier") {
