@@ -6,7 +6,10 @@
 #include "wgan/build_info.h"
 #include "wgan/core/error.h"                     // UsageError, OptionError, RunError
 #include "wgan/data/batch_source.h"              // your own data: a batch by its index
+#include "wgan/data/tensor_source.h"             // ... or samples held in a tensor
+#include "wgan/eval/metric_registry.h"           // the keys of metrics.jsonl's records
 #include "wgan/eval/wasserstein.h"               // exact and sliced Wasserstein distances
+#include "wgan/nets/module_network.h"            // your own torch::nn modules as networks
 #include "wgan/nets/network.h"                   // NetworkImpl, NetworkPair
 #include "wgan/nets/network_factory.h"           // the library's network families
 #include "wgan/nets/torchscript_export.h"        // a generator as a TorchScript module
@@ -15,6 +18,6 @@
 #include "wgan/train/config.h"                   // TrainConfig: every option
 #include "wgan/train/option_table.h"             // the options' table (flags, checks, JSON)
 #include "wgan/train/presets.h"                  // the seeds' experiments
-#include "wgan/train/run.h"                      // a whole run in a run directory
+#include "wgan/train/run.h"                      // a whole run: train_run, RunParts, resume_run
 #include "wgan/train/run_directory.h"
 #include "wgan/train/trainer.h"                  // one training iteration at a time

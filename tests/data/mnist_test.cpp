@@ -5,7 +5,7 @@
 #include "../test_util.h"
 #include "wgan/core/error.h"
 #include "wgan/data/image_dataset.h"
-#include "wgan/data/image_source.h"
+#include "wgan/data/tensor_source.h"
 
 namespace wgan {
 namespace {
@@ -41,7 +41,7 @@ TEST(MnistLoader, RealTestDigitsHaveTheirKnownCountsAndLabels) {
 
 TEST(MnistLoader, BatchesAreNormalisedToMinusOneOne) {
   REQUIRE_MNIST(dir);
-  ImageSource source(load_idx_dataset(dir, "test").images, 4);
+  TensorSource source(load_idx_dataset(dir, "test").images, 4);
   auto batch = source.batch(0, 512);
   EXPECT_EQ(batch.scalar_type(), torch::kFloat32);
   EXPECT_EQ(batch.sizes(), (std::vector<int64_t>{512, 1, 28, 28}));

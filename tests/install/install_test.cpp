@@ -4,7 +4,9 @@
 #include <gtest/gtest.h>
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <optional>
 
 #include "../test_util.h"
 #include "wgan/eval/point_file.h"
@@ -102,6 +104,96 @@ TEST_F(Install, AnExportedGeneratorRunsWithPlainLibTorchAsInTheLibrary) {
   const torch::Tensor samples = read_csv_points(dir / "samples.csv");
   ASSERT_EQ(samples.sizes(), expected.sizes());
   EXPECT_LT((samples - expected).abs().max().item<double>(), 1e-5);
+}
+
+}  // namespace
+
+namespace {
+
+// The program's own networks and data (examples/custom_networks): a run directory with its
+// report and checkpoints, and a run stopped by its callback and resumed in a second process
+// equals the straight run record for record.
+TEST_F(Install, YourOwnNetworksAndDataTrainReportAndResumeExactly) {
+  TempDir dir;
+  const CommandResult built = build_example("custom_networks", dir, prefix());
+  ASSERT_EQ(built.status, 0) << built.output;
+  const std::string program = dir / "build-custom_networks/custom_networks";
+  const CommandResult straight = run_command(program + " train " + dir / "straight" + " 100");
+  ASSERT_EQ(straight.status, 0) << straight.output;
+  EXPECT_NE(straight.output.find("finished at iteration 100"), std::string::npos) << straight.output;
+  EXPECT_TRUE(fs::exists(dir / "straight/report.html"));
+  EXPECT_TRUE(fs::exists(dir / "straight/checkpoints/final.pt"));
+  EXPECT_TRUE(fs::exists(dir / "straight/maps"));
+
+  const CommandResult stopped = run_command(program + " train " + dir / "resumed" + " 100 60");
+  ASSERT_EQ(stopped.status, 0) << stopped.output;
+  EXPECT_NE(stopped.output.find("stopped at iteration 60"), std::string::npos) << stopped.output;
+  const CommandResult resumed = run_command(program + " resume " + dir / "resumed");
+  ASSERT_EQ(resumed.status, 0) << resumed.output;
+  // The same summary: iteration and the critic's estimate to six places.
+  const auto summary = [](const std::string& text) {
+    const size_t at = text.find("finished at iteration");
+    return at == std::string::npos ? text : text.substr(at, text.find('\n', at) - at);
+  };
+  EXPECT_EQ(summary(resumed.output), summary(straight.output));
+  EXPECT_EQ(metrics_without_time(dir / "resumed"), metrics_without_time(dir / "straight"));
+}
+
+// A callback on the library's networks and MNIST (examples/callbacks) stops the run at the
+// first evaluation whose swd is at most the fraction of the first one, and nowhere else.
+TEST_F(Install, ACallbackStopsTrainingWhereItSaid) {
+  TempDir dir;
+  const CommandResult built = build_example("callbacks", dir, prefix());
+  ASSERT_EQ(built.status, 0) << built.output;
+  if (mnist_dir().empty()) GTEST_SKIP() << "the real MNIST digits are not here (../shared/data/mnist)";
+  const double fraction = 0.8;
+  const CommandResult ran = run_command(dir / "build-callbacks/callbacks " + mnist_dir() + " " + dir / "run" + " " +
+                                        std::to_string(fraction) + " 200");
+  ASSERT_EQ(ran.status, 0) << ran.output;
+  ASSERT_NE(ran.output.find("stopping at iteration"), std::string::npos) << ran.output;
+  const auto records = metrics_without_time(dir / "run");
+  std::optional<double> first;
+  int64_t expected_stop = -1;
+  for (const auto& record : records) {
+    if (!record.contains("swd")) continue;
+    const double swd = record["swd"].get<double>();
+    if (!first) first = swd;
+    if (swd <= fraction * *first) {
+      expected_stop = record["iter"].get<int64_t>();
+      break;
+    }
+  }
+  ASSERT_GT(expected_stop, 0);
+  EXPECT_EQ(records.back()["iter"].get<int64_t>(), expected_stop);
+  EXPECT_NE(ran.output.find("stopped at iteration " + std::to_string(expected_stop)), std::string::npos) << ran.output;
+  EXPECT_FALSE(fs::exists(dir / "run/checkpoints/final.pt"));  // stopped, not finished
+  EXPECT_FALSE(list_checkpoints(dir / "run").empty());          // with a checkpoint to resume from
+}
+
+}  // namespace
+
+namespace {
+
+// docs/library.md shows code that compiles: each of its cpp blocks is cut, verbatim, from one
+// of the examples that the tests above build.
+TEST(LibraryDocs, EveryCppBlockIsAVerbatimExcerptOfAnExample) {
+  std::vector<std::string> examples;
+  for (const auto& entry : fs::recursive_directory_iterator(std::string(WGAN_SOURCE_DIR) + "/examples"))
+    if (entry.path().extension() == ".cpp") examples.push_back(read_file(entry.path().string()));
+  const std::string page = read_file(std::string(WGAN_SOURCE_DIR) + "/docs/library.md");
+  int blocks = 0;
+  for (size_t at = page.find("```cpp\n"); at != std::string::npos; at = page.find("```cpp\n", at)) {
+    at += 7;
+    const size_t end = page.find("```", at);
+    ASSERT_NE(end, std::string::npos);
+    const std::string block = page.substr(at, end - at);
+    ++blocks;
+    const bool found = std::any_of(examples.begin(), examples.end(),
+                                   [&](const std::string& source) { return source.find(block) != std::string::npos; });
+    EXPECT_TRUE(found) << "docs/library.md shows code no example holds:\n" << block;
+    at = end + 3;
+  }
+  EXPECT_GE(blocks, 4);
 }
 
 }  // namespace

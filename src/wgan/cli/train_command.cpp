@@ -28,6 +28,17 @@
 namespace wgan::cli {
 namespace {
 
+// Dataset and arch "custom" are a program's own data and networks (RunParts, docs/library.md):
+// the command line has neither, nor can it resume a run that used them.
+void refuse_program_parts(const TrainConfig& c) {
+  if (is_custom_dataset(c.dataset))
+    throw OptionError("dataset", "custom is a program's own data (docs/library.md); expected a dataset wgan loads",
+                      c.dataset);
+  if (c.arch == kCustomArch)
+    throw OptionError("arch", "custom is a program's own networks (docs/library.md); expected a family wgan builds",
+                      c.arch);
+}
+
 // What a run that failed before its first checkpoint wrote, removed; the directory too unless
 // it was there before.
 void remove_run(const std::string& dir, bool keep_directory) {
@@ -81,7 +92,10 @@ class TrainOptions {
       if (f.option->count() > 0) set(config, f);
     resolve_automatic_choices(config);
     config.world_size = world_size();
-    with_typed_flags([&] { validate(config); });
+    with_typed_flags([&] {
+      validate(config);
+      refuse_program_parts(config);
+    });
     return config;
   }
 
@@ -107,7 +121,10 @@ class TrainOptions {
     if (config.iters <= header.counters.iteration)
       throw UsageError("--resume " + resume_ + ": the run has done " + std::to_string(header.counters.iteration) +
                        " of " + std::to_string(config.iters) + " iterations; raise --iters to continue it");
-    with_typed_flags([&] { validate(config); });
+    with_typed_flags([&] {
+      validate(config);
+      refuse_program_parts(config);
+    });
     return config;
   }
 

@@ -2,7 +2,10 @@
 
 #include <filesystem>
 
-#include "wgan/data/image_source.h"
+#include "wgan/core/error.h"
+#include "wgan/core/names.h"
+#include "wgan/data/toy.h"
+#include "wgan/data/tensor_source.h"
 #include "wgan/data/prefetching_source.h"
 #include "wgan/data/toy_source.h"
 
@@ -10,6 +13,10 @@ namespace wgan {
 
 std::shared_ptr<BatchSource> make_batch_source(const TrainConfig& config, const LoadLog& log,
                                                const std::string& default_cache_dir) {
+  if (is_custom_dataset(config.dataset))
+    throw UsageError("dataset custom: the data is a program's own (RunParts::data, docs/library.md); "
+                     "expected a dataset wgan loads: " + join(ToyDistribution::names()) + ", " +
+                     join(image_dataset_names()));
   if (is_toy_dataset(config.dataset))
     return std::make_shared<ToySource>(ToyDistribution::from_name(config.dataset), config.seed,
                                        config.toy_points);
@@ -27,7 +34,7 @@ ImageDataset load_configured_images(const TrainConfig& config, const LoadLog& lo
 
 std::shared_ptr<BatchSource> make_image_batch_source(const ImageDataset& data, uint64_t seed) {
   // The tensor is shared, not copied.
-  return std::make_shared<PrefetchingSource>(std::make_shared<ImageSource>(data.images, seed));
+  return std::make_shared<PrefetchingSource>(std::make_shared<TensorSource>(data.images, seed));
 }
 
 std::string data_cache_dir(const TrainConfig& config, const std::string& run_dir) {

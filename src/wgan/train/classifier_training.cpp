@@ -7,7 +7,7 @@
 
 #include "wgan/core/error.h"
 #include "wgan/core/random.h"
-#include "wgan/data/image_source.h"
+#include "wgan/data/tensor_source.h"
 #include "wgan/eval/feature_distances.h"
 
 namespace wgan {

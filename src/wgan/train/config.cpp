@@ -38,6 +38,7 @@ const std::vector<std::string>& dataset_names() {
   static const std::vector<std::string> v = [] {
     std::vector<std::string> names = ToyDistribution::names();
     for (const auto& name : image_dataset_names()) names.push_back(name);
+    names.push_back(kCustomDataset);
     return names;
   }();
   return v;
@@ -48,6 +49,7 @@ const std::vector<std::string>& split_names() {
 }
 
 bool is_toy_dataset(const std::string& dataset) { return ToyDistribution::is_toy(dataset); }
+bool is_custom_dataset(const std::string& dataset) { return dataset == kCustomDataset; }
 
 void resolve_automatic_choices(TrainConfig& c) {
   const bool toy = is_toy_dataset(c.dataset);
@@ -120,7 +122,9 @@ ObjectiveOptions objective_options(const TrainConfig& c) {
 
 void validate(const TrainConfig& c) {
   check_each_option(c);
-  if (!is_toy_dataset(c.dataset)) {
+  if (is_custom_dataset(c.dataset)) {
+    // The program's data says what a sample is; the run checks its shape (run.cpp).
+  } else if (!is_toy_dataset(c.dataset)) {
     if (c.data_dir.empty())
       throw flag_error("data", "dataset '" + c.dataset + "' needs --data DIR (" +
                                     describe_expected_files(c.dataset) + ")");
@@ -130,7 +134,7 @@ void validate(const TrainConfig& c) {
       throw flag_error("image_size", "expected a positive integer, got " + std::to_string(c.image_size));
     const std::string problem = image_size_problem(c.arch, c.image_size);
     if (!problem.empty()) throw flag_error("image_size", problem, std::to_string(c.image_size));
-  } else if (c.arch != "mlp") {
+  } else if (c.arch != "mlp" && c.arch != kCustomArch) {
     throw flag_error("arch", "2-D data needs --arch mlp", c.arch);
   } else if (c.augment != "none") {
     throw flag_error("augment", "augmentation transforms images; 2-D data takes none", c.augment);

@@ -114,6 +114,13 @@ void resolve_automatic_choices(TrainConfig& config);
 // True for the 2-D toy distributions, false for image datasets.
 bool is_toy_dataset(const std::string& dataset);
 
+// The dataset of a program's own data (RunParts::data, run.h): not one the command line can load.
+inline constexpr const char* kCustomDataset = "custom";
+// The network family of a program's own networks (RunParts::make_generator): wgan cannot
+// rebuild them from a configuration.
+inline constexpr const char* kCustomArch = "custom";
+bool is_custom_dataset(const std::string& dataset);
+
 // Throws an OptionError (option_table.h) naming the first invalid value and what was expected:
 // every option's own check, then the rules between options.
 void validate(const TrainConfig& config);

@@ -2,7 +2,9 @@
 
 #include <cstdio>
 
+#include "wgan/core/error.h"
 #include "wgan/core/random.h"
+#include "wgan/data/tensor_source.h"
 #include "wgan/data/toy.h"
 #include "wgan/eval/assignment.h"
 #include "wgan/eval/manifold_metrics.h"
@@ -28,6 +30,13 @@ void add_manifold_metrics(nlohmann::json& metrics, const ManifoldMetrics& m) {
   metrics[metric::kCoverage] = m.coverage;
 }
 
+nlohmann::json point_metrics(const torch::Tensor& samples, const torch::Tensor& real) {
+  const auto a = samples.flatten(1), b = real.flatten(1);
+  nlohmann::json metrics = {{metric::kW1, exact_wasserstein(a, b, 1)}};
+  if (a.size(0) > 5) add_manifold_metrics(metrics, manifold_metrics(b, a));
+  return metrics;
+}
+
 nlohmann::json evaluate_generator(NetworkImpl& generator, const TrainConfig& config, int64_t n,
                                   uint64_t stream_index, c10::Device device) {
   if (!is_toy_dataset(config.dataset)) return nlohmann::json::object();
@@ -36,8 +45,7 @@ nlohmann::json evaluate_generator(NetworkImpl& generator, const TrainConfig& con
   // The same true sample at every evaluation, so that changes of w1 are the generator's.
   auto real_gen = make_generator(config.seed, Stream::kEvaluation, kRealSampleIndex);
   const torch::Tensor real = distribution.sample(n, real_gen);
-  nlohmann::json metrics = {{metric::kW1, exact_wasserstein(samples, real, 1)}};
-  if (n > 5) add_manifold_metrics(metrics, manifold_metrics(real, samples));
+  nlohmann::json metrics = point_metrics(samples, real);
   if (distribution.has_modes()) {
     const ModeMetrics m = mode_metrics(samples, distribution.modes(), distribution.mode_std());
     metrics[metric::kModesCovered] = m.modes_covered;
@@ -49,16 +57,29 @@ nlohmann::json evaluate_generator(NetworkImpl& generator, const TrainConfig& con
 }
 
 Evaluator::Evaluator(const TrainConfig& config, const std::string& cache_dir, const LoadLog& log,
-                     c10::Device device, const torch::Tensor* real_images)
+                     c10::Device device, const torch::Tensor* real_images, std::shared_ptr<BatchSource> data)
     : config_(config), device_(device) {
-  if (!is_toy_dataset(config.dataset))
+  if (is_custom_dataset(config.dataset)) {
+    if (!data) throw UsageError("dataset custom: the evaluation needs the program's data (RunParts::data)");
+    if (data->sample_shape().size() != 3) {
+      custom_points_ = std::move(data);
+      return;
+    }
+    // The image metrics take uint8 pixels, as a loaded dataset holds them.
+    const int64_t n = config.features.empty() ? kSwdImages : kRealFeatureImages;
+    const torch::Tensor pixels = pixels_from_normalized(data->batch(0, n));
+    images_ = std::make_unique<ImageEvaluator>(config, cache_dir, log, device, &pixels);
+  } else if (!is_toy_dataset(config.dataset)) {
     images_ = std::make_unique<ImageEvaluator>(config, cache_dir, log, device, real_images);
+  }
 }
 
 Evaluator::~Evaluator() = default;
 
 nlohmann::json Evaluator::evaluate(NetworkImpl& generator, int64_t n, uint64_t stream_index) const {
   if (images_) return images_->evaluate(generator, n, stream_index);
+  if (custom_points_)  // batch 0 of n rows: the same real sample at every evaluation
+    return point_metrics(evaluation_samples(generator, config_, n, stream_index, device_), custom_points_->batch(0, n));
   return evaluate_generator(generator, config_, n, stream_index, device_);
 }
 

@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 
+#include "wgan/data/batch_source.h"
 #include "wgan/data/image_dataset.h"
 #include "wgan/eval/metric_registry.h"
 #include "wgan/eval/mode_metrics.h"
@@ -22,6 +23,10 @@ struct ManifoldMetrics;
 // precision, recall, density and coverage into an evaluation's record.
 void add_manifold_metrics(nlohmann::json& metrics, const ManifoldMetrics& m);
 
+// w1 (exact W1 between the two sets of rows, flattened) and, above 5 rows, precision, recall,
+// density and coverage.
+nlohmann::json point_metrics(const torch::Tensor& samples, const torch::Tensor& real);
+
 // Draws `n` samples from the generator with noise from the evaluation stream `stream_index`
 // (the iteration, so each evaluation is reproducible) and returns the dataset's metrics:
 // for 2-D data, w1 (exact W1 between the n samples and n true samples, the same true samples at
@@ -37,9 +42,10 @@ nlohmann::json evaluate_generator(NetworkImpl& generator, const TrainConfig& con
 class Evaluator {
  public:
   // `real_images` (uint8 [N, C, H, W]): the run's dataset when it is already in memory;
-  // otherwise an image evaluator loads it.
+  // otherwise an image evaluator loads it. `data`: a program's own (dataset custom), whose
+  // images get the image metrics and whose other samples point_metrics against its batch 0.
   Evaluator(const TrainConfig& config, const std::string& cache_dir, const LoadLog& log, c10::Device device,
-            const torch::Tensor* real_images = nullptr);
+            const torch::Tensor* real_images = nullptr, std::shared_ptr<BatchSource> data = nullptr);
   ~Evaluator();
   nlohmann::json evaluate(NetworkImpl& generator, int64_t n, uint64_t stream_index) const;
 
@@ -47,6 +53,7 @@ class Evaluator {
   TrainConfig config_;
   c10::Device device_;
   std::unique_ptr<class ImageEvaluator> images_;
+  std::shared_ptr<BatchSource> custom_points_;  // dataset custom, samples other than images
 };
 
 

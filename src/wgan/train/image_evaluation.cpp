@@ -9,7 +9,7 @@
 #include "wgan/core/atomic_file.h"
 #include "wgan/core/hash.h"
 #include "wgan/core/random.h"
-#include "wgan/data/image_source.h"
+#include "wgan/data/tensor_source.h"
 #include "wgan/eval/sliced_wasserstein_images.h"
 #include "wgan/train/batch_source_factory.h"
 #include "wgan/train/evaluation.h"

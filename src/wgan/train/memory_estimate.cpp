@@ -17,10 +17,10 @@ double parameter_values(NetworkImpl& network) {
 
 }  // namespace
 
-double training_step_bytes(const TrainConfig& config) {
-  NetworkPair networks = make_networks(config);
+double training_step_bytes(const TrainConfig& config, const NetworkPair& networks,
+                           const std::vector<int64_t>& sample_shape) {
   const double g = static_cast<double>(activation_values_per_sample(*networks.generator, {config.nz}));
-  const double d = static_cast<double>(activation_values_per_sample(*networks.critic, sample_shape(config)));
+  const double d = static_cast<double>(activation_values_per_sample(*networks.critic, sample_shape));
   const double batch = static_cast<double>(config.batch_size);
   // Weights, gradients and up to two optimiser moments each.
   const double parameters = 4 * (parameter_values(*networks.generator) + parameter_values(*networks.critic));
@@ -31,10 +31,20 @@ double training_step_bytes(const TrainConfig& config) {
   return 4.0 * (parameters + activations);  // float32
 }
 
+double training_step_bytes(const TrainConfig& config) {
+  return training_step_bytes(config, make_networks(config), sample_shape(config));
+}
+
+void check_training_memory(const TrainConfig& config, const NetworkPair& networks,
+                           const std::vector<int64_t>& sample_shape) {
+  if (config.force) return;
+  require_memory(training_step_bytes(config, networks, sample_shape),
+                 "--batch-size " + std::to_string(config.batch_size) + " with these networks (--force to try anyway)");
+}
+
 void check_training_memory(const TrainConfig& config) {
   if (config.force) return;
-  require_memory(training_step_bytes(config),
-                 "--batch-size " + std::to_string(config.batch_size) + " with these networks (--force to try anyway)");
+  check_training_memory(config, make_networks(config), sample_shape(config));
 }
 
 }  // namespace wgan

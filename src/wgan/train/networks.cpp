@@ -9,7 +9,7 @@ namespace wgan {
 
 NetworkOptions network_options(const TrainConfig& c) {
   NetworkOptions o;
-  o.images = !is_toy_dataset(c.dataset);
+  o.images = sample_shape(c).size() == 3;
   o.arch = c.arch;
   o.seed = c.seed;
   o.activation = c.activation;
@@ -34,10 +34,15 @@ NetworkOptions network_options(const TrainConfig& c) {
 
 std::vector<int64_t> sample_shape(const TrainConfig& config) {
   if (is_toy_dataset(config.dataset)) return {2};
+  // A program's data (with_parts fills in the shape of its images): points without a size.
+  if (is_custom_dataset(config.dataset) && config.image_size <= 0) return {2};
   return {config.channels, config.image_size, config.image_size};
 }
 
 NetworkPair make_networks(const TrainConfig& config) {
+  if (config.arch == kCustomArch)
+    throw UsageError("--arch custom: the networks are a program's own (RunParts::make_generator, "
+                     "docs/library.md); wgan cannot build them: load the checkpoint in that program");
   NetworkPair networks = make_networks(network_options(config));
   if (config.g_ema) {
     // The same seed builds the same generator: the average starts as a copy of it.

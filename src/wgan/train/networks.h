@@ -11,7 +11,8 @@ namespace wgan {
 NetworkOptions network_options(const TrainConfig& config);
 
 // Shape of one sample of the configured dataset ({2} for points, {C, H, W} for images): the
-// generator's output and the critic's input.
+// generator's output and the critic's input. Dataset custom: images when image_size is set,
+// else points.
 std::vector<int64_t> sample_shape(const TrainConfig& config);
 
 // The generator and critic, and the averaged generator (a copy of the generator) with --g-ema.

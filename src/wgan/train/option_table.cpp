@@ -229,8 +229,12 @@ std::vector<OptionSpec> build_table() {
       added_later(row("max_image_pixels", "--max-image-pixels", kMay, kInt, FIELD(max_image_pixels),
                       "image folders: larger images are refused before they are decoded", positive_integer())),
       choice(row("arch", "--arch", kMust, kText, FIELD(arch),
-                 "network family (auto: mlp for 2-D data, dcgan for images)"),
-             with_auto(arch_names())),
+                 "network family (auto: mlp for 2-D data, dcgan for images; custom: a program's own)"),
+             [] {
+               auto names = with_auto(arch_names());
+               names.push_back(kCustomArch);
+               return names;
+             }()),
       row("ngf", "--ngf", kMust, kInt, FIELD(ngf), "generator width of the image networks", positive_integer()),
       row("ndf", "--ndf", kMust, kInt, FIELD(ndf), "critic width of the image networks", positive_integer()),
       choice(row("norm_g", "--norm-g", kMust, kText, FIELD(norm_g), "generator normalisation"), with_auto(norm_names())),

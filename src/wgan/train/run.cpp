@@ -8,11 +8,16 @@
 #include <ostream>
 #include <thread>
 
+#include "wgan/core/atomic_file.h"
 #include "wgan/core/error.h"
+#include "wgan/core/names.h"
+#include "wgan/core/random.h"
+#include "wgan/core/run_lock.h"
 #include "wgan/distributed/data_parallel.h"
 #include "wgan/train/batch_source_factory.h"
 #include "wgan/train/checkpoint.h"
 #include "wgan/train/evaluation.h"
+#include "wgan/train/generator_average.h"
 #include "wgan/train/memory_estimate.h"
 #include "wgan/train/run_directory.h"
 #include "wgan/train/progress_bar.h"
@@ -90,7 +95,9 @@ ProcessSetup set_up_process(const TrainConfig& config, int64_t rank) {
 // logging and evaluation, pictures, checkpoint and stop, then the summary.
 class Run {
  public:
-  Run(const TrainConfig& config, const std::string& run_dir, std::ostream& console, ProcessGroup* group)
+  // `networks` and `parts.data` (when given) are the program's own (RunParts).
+  Run(const TrainConfig& config, const std::string& run_dir, std::ostream& console, ProcessGroup* group,
+      NetworkPair networks, const RunParts& parts = {})
       : config_(config),
         run_dir_(run_dir),
         group_(group),
@@ -99,12 +106,16 @@ class Run {
         log_(run_dir, console, config.quiet),
         cache_dir_(data_cache_dir(config, run_dir)),
         // An image dataset is loaded once, for the batches and for the real features of --features.
-        images_(is_toy_dataset(config.dataset) ? std::nullopt
-                                               : std::optional<ImageDataset>(load_configured_images(config, log_fn(), cache_dir_))),
-        data_(images_ ? make_image_batch_source(*images_, config.seed) : make_batch_source(config, log_fn(), cache_dir_)),
-        trainer_(config, make_networks(config), data_, setup_.device),
-        evaluator_(config, cache_dir_, log_fn(), setup_.device, images_ ? &images_->images : nullptr),
-        pictures_(config, run_dir) {
+        images_(is_toy_dataset(config.dataset) || parts.data
+                    ? std::nullopt
+                    : std::optional<ImageDataset>(load_configured_images(config, log_fn(), cache_dir_))),
+        data_(parts.data ? parts.data
+              : images_  ? make_image_batch_source(*images_, config.seed)
+                         : make_batch_source(config, log_fn(), cache_dir_)),
+        trainer_(config, std::move(networks), data_, setup_.device),
+        evaluator_(config, cache_dir_, log_fn(), setup_.device, images_ ? &images_->images : nullptr, parts.data),
+        pictures_(config, run_dir, *data_),
+        on_log_(parts.on_log) {
     log_.set_progress_bar(&bar_);
     pictures_.write_real(*data_);
   }
@@ -149,7 +160,7 @@ class Run {
       const IterationStats stats = iteration(stopping);
       const int64_t it = stats.iteration;
       const bool last = it == config_.iters;
-      record(stats, last);
+      if (!record(stats, last) && !last) stopping = true;
       bar_.update(it, config_.iters, rate(it), status_);
       if (last) break;  // the final checkpoint comes before the last pictures (finish)
       draw(it, false);
@@ -193,6 +204,8 @@ class Run {
   LoadLog log_fn() {
     return [this](const std::string& text) { log_.line(text); };
   }
+  // A run `wgan train --resume` cannot continue: its data or networks are a program's.
+  bool custom_parts() const { return is_custom_dataset(config_.dataset) || config_.arch == kCustomArch; }
   NetworkImpl& sampling_generator() { return trainer_.sampling_generator(config_.generator == "both" ? "ema" : config_.generator); }
   double session_s() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
   double rate(int64_t it) const { return (it - first_iteration_) / std::max(session_s(), 1e-9); }
@@ -212,13 +225,14 @@ class Run {
     }
   }
 
-  // metrics.jsonl, the evaluation and the console line, when any of them is due.
-  void record(const IterationStats& stats, bool last) {
+  // metrics.jsonl, the evaluation and the console line, when any of them is due. False when
+  // the program's callback (RunParts::on_log) asks to stop.
+  bool record(const IterationStats& stats, bool last) {
     const int64_t it = stats.iteration;
     const bool log_now = it % config_.log_every == 0 || last;
     const bool print_now = it % config_.print_every == 0 || last;
     const bool eval_now = last || (config_.eval_every > 0 && it % config_.eval_every == 0);
-    if (!log_now && !print_now && !eval_now) return;
+    if (!log_now && !print_now && !eval_now) return true;
     // Reading the values back is the only host synchronisation of the loop.
     const IterationValues values = to_values(stats);
     status_ = short_status(values);
@@ -237,6 +251,9 @@ class Run {
       const std::string line = progress_line(values, config_.iters, rate(it));
       bar_.enabled() && !last ? log_.file_only(line) : log_.line(line);
     }
+    if (!on_log_ || on_log_(record)) return true;
+    stop_reason_ = "by the program's callback";
+    return false;
   }
 
   // The metrics of the sampling generator (--generator), and with "both" the raw one's as raw_<key>.
@@ -274,9 +291,10 @@ class Run {
   bool stop(int64_t it) {
     summary_.stopped = true;
     summary_.seconds = time_before_ + session_s();
-    log_.important("stopped by signal " + std::to_string(stop_.signal()) + " at iteration " + std::to_string(it) +
-                   "; checkpoint " + last_checkpoint_);
-    log_.important("resume with: wgan train --resume " + run_dir_);
+    const std::string reason =
+        stop_reason_.empty() ? "by signal " + std::to_string(stop_.signal()) : stop_reason_;
+    log_.important("stopped " + reason + " at iteration " + std::to_string(it) + "; checkpoint " + last_checkpoint_);
+    if (!custom_parts()) log_.important("resume with: wgan train --resume " + run_dir_);
     return true;
   }
 
@@ -292,6 +310,8 @@ class Run {
   Trainer trainer_;
   Evaluator evaluator_;
   RunPictures pictures_;
+  std::function<bool(const nlohmann::json&)> on_log_;
+  std::string stop_reason_;  // empty: a signal
   std::optional<MetricsLog> metrics_;
   StopSignals stop_;
   RunSummary summary_;
@@ -304,13 +324,112 @@ class Run {
 
 }  // namespace
 
-RunSummary run_training(const TrainConfig& config, const std::string& run_dir, std::ostream& console,
-                        const std::string& resume_from, ProcessGroup* group) {
-  check_training_memory(config);
-  Run run(config, run_dir, console, group);
+namespace {
+
+RunSummary train_to_end(Run& run, const std::string& resume_from) {
   run.start_or_resume(resume_from);
   if (run.train()) return run.stopped_summary();
   return run.finish();
+}
+
+void check_parts(const TrainConfig& config, const RunParts& parts) {
+  if (!parts.make_generator != !parts.make_critic)
+    throw UsageError("RunParts: make_generator and make_critic come together (both or neither)");
+  if (parts.data && !is_custom_dataset(config.dataset))
+    throw UsageError("RunParts::data is the program's own data: expected dataset " + std::string(kCustomDataset) +
+                     ", got " + config.dataset + " (prepare the configuration with with_parts)");
+  if (!parts.data && is_custom_dataset(config.dataset))
+    throw UsageError("dataset custom needs the program's data: RunParts::data is empty");
+  if (parts.make_generator && config.arch != kCustomArch)
+    throw UsageError("RunParts::make_generator makes the program's own networks: expected arch " +
+                     std::string(kCustomArch) + ", got " + config.arch + " (prepare the configuration with with_parts)");
+  if (parts.make_generator && constraint_entry(config.constraint).spectral_norm)
+    throw UsageError("--constraint sn normalises the library's critics; a program's own critic brings its own "
+                     "normalisation: expected another constraint (" + join(constraint_names()) + ")");
+}
+
+// The program's networks, their initial weights drawn from the run's seed as the library's are.
+NetworkPair program_networks(const TrainConfig& config, const RunParts& parts) {
+  if (!parts.make_generator) return make_networks(config);
+  torch::manual_seed(derive_seed(config.seed, Stream::kInit));
+  NetworkPair networks{parts.make_generator(), parts.make_critic(), nullptr};
+  if (!networks.generator || !networks.critic)
+    throw UsageError("RunParts: make_generator and make_critic returned no network");
+  if (config.g_ema) {
+    networks.averaged_generator = parts.make_generator();
+    update_average(*networks.averaged_generator, *networks.generator, 0.0);  // a copy
+  }
+  return networks;
+}
+
+// What the networks must make and read: the data's samples, or the configured dataset's.
+std::vector<int64_t> run_sample_shape(const TrainConfig& config, const RunParts& parts) {
+  if (!parts.data) return sample_shape(config);
+  const std::vector<int64_t> shape = parts.data->sample_shape();
+  if (!parts.make_generator) {  // the library's networks, built from the configuration
+    const std::vector<int64_t> built = sample_shape(config);
+    if (shape != built)
+      throw UsageError("RunParts::data has samples of shape " + c10::str(c10::IntArrayRef(shape)) +
+                       ", the library's " + config.arch + " networks make " + c10::str(c10::IntArrayRef(built)) +
+                       ": expected 2-D points or square images, or the program's own networks");
+  }
+  return shape;
+}
+
+}  // namespace
+
+RunSummary run_training(const TrainConfig& config, const std::string& run_dir, std::ostream& console,
+                        const std::string& resume_from, ProcessGroup* group) {
+  check_training_memory(config);
+  Run run(config, run_dir, console, group, make_networks(config));
+  return train_to_end(run, resume_from);
+}
+
+RunSummary run_training(const TrainConfig& config, const std::string& run_dir, std::ostream& console,
+                        const RunParts& parts, const std::string& resume_from) {
+  check_parts(config, parts);
+  NetworkPair networks = program_networks(config, parts);
+  check_training_memory(config, networks, run_sample_shape(config, parts));
+  Run run(config, run_dir, console, nullptr, std::move(networks), parts);
+  return train_to_end(run, resume_from);
+}
+
+TrainConfig with_parts(TrainConfig config, const RunParts& parts) {
+  if (parts.data) {
+    config.dataset = kCustomDataset;
+    const std::vector<int64_t> shape = parts.data->sample_shape();
+    if (shape.size() == 3 && shape[1] == shape[2]) {  // images: the library's networks take their shape
+      if (config.channels == 0) config.channels = shape[0];
+      if (config.image_size == 0) config.image_size = shape[1];
+    }
+  }
+  if (parts.make_generator) config.arch = kCustomArch;
+  resolve_automatic_choices(config);
+  validate(config);
+  return config;
+}
+
+RunSummary train_run(const TrainConfig& config, const RunParts& parts, const std::string& out,
+                     std::ostream& console) {
+  const TrainConfig prepared = with_parts(config, parts);
+  const OwnedRunDirectory run = create_run_directory(prepared, out);
+  return run_training(prepared, run.path, console, parts);
+}
+
+RunSummary resume_run(const std::string& run_dir, const RunParts& parts, std::ostream& console, int64_t iters) {
+  const RunLock lock(run_dir);
+  const std::string checkpoint = latest_checkpoint(run_dir);
+  if (checkpoint.empty())
+    throw UsageError("resume " + run_dir + ": no checkpoint in " + run_dir + "/checkpoints; expected a run directory");
+  const CheckpointHeader header = read_checkpoint_header(checkpoint);
+  TrainConfig config = header.config;
+  if (iters > 0) config.iters = iters;
+  if (config.iters <= header.counters.iteration)
+    throw UsageError("resume " + run_dir + ": the run has done " + std::to_string(header.counters.iteration) + " of " +
+                     std::to_string(config.iters) + " iterations; expected more iterations to continue it");
+  validate(config);
+  write_text_atomically(run_dir + "/config.json", to_json(config).dump(2) + "\n");
+  return run_training(config, run_dir, console, parts, checkpoint);
 }
 
 void run_worker(const TrainConfig& config, const std::string& run_dir, const std::string& resume_from,

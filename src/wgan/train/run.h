@@ -4,11 +4,14 @@
 #pragma once
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <iosfwd>
 #include <memory>
 #include <string>
 
+#include "wgan/data/batch_source.h"
 #include "wgan/distributed/process_group.h"
+#include "wgan/nets/network.h"
 #include "wgan/train/config.h"
 #include "wgan/train/trainer.h"
 
@@ -20,6 +23,26 @@ struct RunSummary {
   nlohmann::json final_metrics;  // as evaluate_generator returns
   double seconds = 0;            // training time, earlier sessions of a resumed run included
   bool stopped = false;          // by SIGINT / SIGTERM, with a checkpoint to resume from
+};
+
+// What a program brings of its own to a run (docs/library.md). Each part left empty is made
+// from the configuration, as the command line makes it.
+struct RunParts {
+  // Real data, with config.dataset "custom". Its sample_shape() is what the generator makes
+  // and the critic reads: {2} points get critic maps and W1 against its samples, {C, H, W}
+  // images grids and the image metrics, other shapes W1 only.
+  std::shared_ptr<BatchSource> data;
+  // The generator (noise [n, config.nz] to samples) and the critic (samples to one score per
+  // row). Each is called once, and make_generator once more for the averaged generator of
+  // --g-ema; both or neither. wgan::as_network (nets/module_network.h) wraps a torch::nn module.
+  // Needed with custom data unless its samples are {C, H, W} images the library's families
+  // take (config.arch).
+  std::function<Network()> make_generator;
+  std::function<Network()> make_critic;
+  // After every record written to metrics.jsonl (every --log-every iterations, with the
+  // evaluation's metrics when one ran): return false to stop the run there, with a checkpoint
+  // to resume from, as a signal does.
+  std::function<bool(const nlohmann::json& record)> on_log;
 };
 
 // Trains in an existing run directory (see create_run_directory): metrics.jsonl, log.txt,
@@ -34,6 +57,28 @@ struct RunSummary {
 RunSummary run_training(const TrainConfig& config, const std::string& run_dir,
                         std::ostream& console, const std::string& resume_from = "",
                         ProcessGroup* group = nullptr);
+
+// The same with a program's own parts, in one process, `config` prepared by with_parts.
+// Resuming (resume_from) needs the same parts again: a run of custom data or networks is
+// resumed by its program, not by `wgan train`.
+RunSummary run_training(const TrainConfig& config, const std::string& run_dir, std::ostream& console,
+                        const RunParts& parts, const std::string& resume_from = "");
+
+// The configuration of a run with these parts: dataset custom for the program's data (its
+// images' shape filled in as channels and image_size), arch custom for its networks, the
+// automatic choices resolved, everything checked (OptionError naming the first bad value).
+TrainConfig with_parts(TrainConfig config, const RunParts& parts);
+
+// A program's whole run in one call: with_parts, a new run directory (`out`, which must be
+// new or empty; when empty, runs/NNNNN-<dataset>-<loss>), then run_training. UsageError for
+// bad input, RunError when the run cannot go on.
+RunSummary train_run(const TrainConfig& config, const RunParts& parts, const std::string& out,
+                     std::ostream& console);
+
+// Continues the run in `run_dir` from its latest checkpoint with the same parts, bit for bit as
+// if it had not stopped; `iters` > 0 sets a new end (to extend a finished run).
+RunSummary resume_run(const std::string& run_dir, const RunParts& parts, std::ostream& console,
+                      int64_t iters = 0);
 
 // Ranks other than 0: the same training (their share of every batch) and nothing written. With
 // `resume_from`, restores that checkpoint, as rank 0 does. Returns when the run

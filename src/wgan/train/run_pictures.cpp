@@ -1,5 +1,6 @@
 #include "wgan/train/run_pictures.h"
 
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 
@@ -13,18 +14,25 @@
 
 namespace wgan {
 
-RunPictures::RunPictures(const TrainConfig& config, const std::string& run_dir)
+RunPictures::RunPictures(const TrainConfig& config, const std::string& run_dir, BatchSource& data)
     : config_(config),
       layout_(run_dir),
-      images_(!is_toy_dataset(config.dataset)),
+      images_(data.sample_shape().size() == 3),
+      maps_(data.sample_shape() == std::vector<int64_t>{2}),
       scaling_(grid_scaling_from_name(config.grid_normalize)) {
   // Drawn once from the run's seed: every picture of a run, also after a resume, shows the
   // same latent points.
   auto generator = make_generator(config.seed, Stream::kFixedNoise);
   noise_ = sample_noise(config, images_ ? 64 : 1000, generator);
-  if (!images_) {
+  if (maps_ && is_toy_dataset(config.dataset)) {
     auto points = make_generator(config.seed, Stream::kFixedNoise, 1);
-    real_points_ = ToyDistribution::from_name(config.dataset).sample(1000, points);
+    const ToyDistribution distribution = ToyDistribution::from_name(config.dataset);
+    real_points_ = distribution.sample(1000, points);
+    map_extent_ = distribution.extent() * 1.15;
+  } else if (maps_) {  // a program's own points: the map spans them
+    real_points_ = data.batch(0, 1000);
+    map_extent_ = real_points_.abs().max().item<double>() * 1.15;
+    if (!std::isfinite(map_extent_) || map_extent_ <= 0) map_extent_ = 1;
   }
 }
 
@@ -45,7 +53,7 @@ void RunPictures::write(NetworkImpl& generator, NetworkImpl& critic, int64_t ite
   if (images_) {
     write_grid(generator, iteration, device);
     if (last) write_real_versus_generated(generator, device);
-  } else {
+  } else if (maps_) {
     write_map(generator, critic, iteration, device);
   }
   ReportOptions options;
@@ -72,7 +80,7 @@ void RunPictures::write_map(NetworkImpl& generator, NetworkImpl& critic, int64_t
                             c10::Device device) const {
   std::filesystem::create_directories(layout_ / RunLayout::kMaps);
   CriticMap map;
-  map.extent = ToyDistribution::from_name(config_.dataset).extent() * 1.15;
+  map.extent = map_extent_;
   map.values = critic_on_grid(critic, map.extent, 150, device);
   map.real = real_points_;
   map.fake = forward_in_eval_mode(generator, noise_, device);

@@ -2,7 +2,8 @@
 // for images an 8x8 grid of G(fixed noise) under samples/ (samples/real.png once, and
 // samples/real-vs-generated.png at the end); for 2-D
 // data a critic map with real and generated points under maps/; then the curves, the
-// animation and report.html are refreshed (viz/report.h).
+// animation and report.html are refreshed (viz/report.h). A program's own points of another
+// dimension get the curves and the report only.
 #pragma once
 #include <torch/types.h>
 
@@ -18,7 +19,9 @@ namespace wgan {
 
 class RunPictures {
  public:
-  RunPictures(const TrainConfig& config, const std::string& run_dir);
+  // The kind of picture follows the data's samples: {C, H, W} grids, {2} maps, others none
+  // (the report's curves only).
+  RunPictures(const TrainConfig& config, const std::string& run_dir, BatchSource& data);
   // samples/real.png for image data (once per run directory).
   void write_real(BatchSource& data);
   bool due(int64_t iteration, bool last) const;
@@ -34,6 +37,8 @@ class RunPictures {
   const TrainConfig& config_;
   RunLayout layout_;
   bool images_;
+  bool maps_;
+  double map_extent_ = 0;      // maps: the half-width of the square drawn
   GridScaling scaling_;
   torch::Tensor real_batch_;   // images: the 64 real images of samples/real.png
   torch::Tensor noise_;        // fixed noise: 64 for grids, 1,000 for maps
