@@ -20,7 +20,7 @@ int main(int argc, char** argv) {
     wgan::TrainConfig config;
     config.dataset = "mnist";
     config.data_dir = argv[1];
-    config.loss = "wgan-gp";
+    wgan::set_objective(config, wgan::Loss::wgan_gp);  // with its own constraint, the penalty
     config.arch = "dcgan-mnist";
     config.ngf = config.ndf = 16;  // small networks: a minute on two cores
     config.iters = std::stoll(argv[4]);

@@ -60,8 +60,9 @@ int main(int argc, char** argv) {
   const std::string command = argc > 1 ? argv[1] : "";
   try {
     if (command == "train" && (argc == 4 || argc == 5)) {
-      wgan::TrainConfig config;  // WGAN-GP with the papers' Adam, n_critic 5, lambda 10
-      config.loss = "wgan-gp";
+      wgan::TrainConfig config;
+      // WGAN-GP: the paper's Adam (1e-4, 0.5, 0.9), 5 critic steps, lambda 10.
+      wgan::set_objective(config, wgan::Loss::wgan_gp, wgan::Constraint::gp);
       config.nz = kNoise;
       config.batch_size = 128;
       config.iters = std::stoll(argv[3]);

@@ -14,8 +14,10 @@
 #include "wgan/nets/network_factory.h"           // the library's network families
 #include "wgan/nets/torchscript_export.h"        // a generator as a TorchScript module
 #include "wgan/objectives/objective_registry.h"  // losses and Lipschitz constraints
+#include "wgan/objectives/objective_values.h"    // ... as values: Loss::wgan_gp, Constraint::lp
 #include "wgan/train/checkpoint.h"               // checkpoints, exact resume
 #include "wgan/train/config.h"                   // TrainConfig: every option
+#include "wgan/train/objective_choice.h"         // set_objective(config, Loss, Constraint)
 #include "wgan/train/option_table.h"             // the options' table (flags, checks, JSON)
 #include "wgan/train/presets.h"                  // the seeds' experiments
 #include "wgan/train/run.h"                      // a whole run: train_run, RunParts, resume_run

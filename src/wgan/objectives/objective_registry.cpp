@@ -4,6 +4,7 @@
 #include "wgan/core/names.h"
 #include "wgan/objectives/gradient_penalty.h"
 #include "wgan/objectives/losses.h"
+#include "wgan/objectives/objective_values.h"
 #include "wgan/objectives/r1_penalty.h"
 #include "wgan/objectives/weight_clipping.h"
 
@@ -34,29 +35,29 @@ std::unique_ptr<LipschitzConstraint> make_none(const ObjectiveOptions&) { return
 const std::vector<LossEntry>& losses() {
   static const std::vector<LossEntry> entries = {
       // DCGAN: Adam 2e-4, (0.5, 0.999), one discriminator step per generator step.
-      {"gan", "bce", "none", {"adam", 2e-4, 0.5, 0.999}, 1, "Goodfellow et al. 2014; Radford et al. 2016 (DCGAN)"},
+      {Loss::gan.name, "bce", Constraint::none.name, {"adam", 2e-4, 0.5, 0.999}, 1, "Goodfellow et al. 2014; Radford et al. 2016 (DCGAN)"},
       // Arjovsky et al.: RMSProp 5e-5 (PyTorch's alpha 0.99, eps 1e-8), c = 0.01, n_critic 5.
-      {"wgan", "wasserstein", "clip", {"rmsprop", 5e-5}, 5, "Arjovsky et al. 2017, Algorithm 1"},
+      {Loss::wgan.name, "wasserstein", Constraint::clip.name, {"rmsprop", 5e-5}, 5, "Arjovsky et al. 2017, Algorithm 1"},
       // Gulrajani et al., Algorithm 1 with the scripts' beta1: Adam 1e-4, (0.5, 0.9), lambda 10.
-      {"wgan-gp", "wasserstein", "gp", {"adam", 1e-4, 0.5, 0.9}, 5, "Gulrajani et al. 2017, Algorithm 1"},
+      {Loss::wgan_gp.name, "wasserstein", Constraint::gp.name, {"adam", 1e-4, 0.5, 0.9}, 5, "Gulrajani et al. 2017, Algorithm 1"},
   };
   return entries;
 }
 
 const std::vector<ConstraintEntry>& constraints() {
   static const std::vector<ConstraintEntry> entries = {
-      {"clip", "every critic parameter clamped to [-c, c] after each critic step (clip, clip_scope)",
+      {Constraint::clip.name, "every critic parameter clamped to [-c, c] after each critic step (clip, clip_scope)",
        false, false, "Arjovsky et al. 2017", make_clipping},
-      {"gp", "lambda * mean((||grad D(x_hat)||_2 - 1)^2) at random interpolates (gp_lambda)", true,
+      {Constraint::gp.name, "lambda * mean((||grad D(x_hat)||_2 - 1)^2) at random interpolates (gp_lambda)", true,
        false, "Gulrajani et al. 2017", make_gradient_penalty},
-      {"lp", "lambda * mean(max(0, ||grad D(x_hat)||_2 - 1)^2) at random interpolates (gp_lambda)", true,
+      {Constraint::lp.name, "lambda * mean(max(0, ||grad D(x_hat)||_2 - 1)^2) at random interpolates (gp_lambda)", true,
        false, "Petzka et al. 2018 (WGAN-LP)", make_one_sided_penalty},
-      {"r1", "(gamma/2) * mean(||grad D(x)||^2) on the real batch, every r1_every critic steps (r1_gamma)", true,
+      {Constraint::r1.name, "(gamma/2) * mean(||grad D(x)||^2) on the real batch, every r1_every critic steps (r1_gamma)", true,
        false, "Mescheder et al. 2018", make_r1_penalty},
       // Nothing to add to the loss: the critic is built with it (network_options).
-      {"sn", "every critic weight W used as W / sigma(W), sigma by one power iteration per forward pass", false,
+      {Constraint::sn.name, "every critic weight W used as W / sigma(W), sigma by one power iteration per forward pass", false,
        true, "Miyato et al. 2018", make_none},
-      {"none", "nothing", false, false, "", make_none},
+      {Constraint::none.name, "nothing", false, false, "", make_none},
   };
   return entries;
 }
