@@ -20,6 +20,7 @@
 #include "wgan/train/objective_choice.h"         // set_objective(config, Loss, Constraint)
 #include "wgan/train/option_table.h"             // the options' table (flags, checks, JSON)
 #include "wgan/train/presets.h"                  // the seeds' experiments
-#include "wgan/train/run.h"                      // a whole run: train_run, RunParts, resume_run
+#include "wgan/train/run.h"                      // a whole run in a run directory; RunParts
+#include "wgan/train/run_parts.h"                // ... of a program's own: train_run, resume_run
 #include "wgan/train/run_directory.h"
 #include "wgan/train/trainer.h"                  // one training iteration at a time

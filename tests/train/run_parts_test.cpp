@@ -13,7 +13,7 @@
 #include "wgan/data/tensor_source.h"
 #include "wgan/nets/module_network.h"
 #include "wgan/train/batch_source_factory.h"
-#include "wgan/train/run.h"
+#include "wgan/train/run_parts.h"
 
 namespace wgan::test {
 namespace {

@@ -58,27 +58,12 @@ RunSummary run_training(const TrainConfig& config, const std::string& run_dir,
                         std::ostream& console, const std::string& resume_from = "",
                         ProcessGroup* group = nullptr);
 
-// The same with a program's own parts, in one process, `config` prepared by with_parts.
+// The same with a program's own parts, in one process, `config` prepared by with_parts
+// (run_parts.h, where train_run does all of it in one call).
 // Resuming (resume_from) needs the same parts again: a run of custom data or networks is
 // resumed by its program, not by `wgan train`.
 RunSummary run_training(const TrainConfig& config, const std::string& run_dir, std::ostream& console,
                         const RunParts& parts, const std::string& resume_from = "");
-
-// The configuration of a run with these parts: dataset custom for the program's data (its
-// images' shape filled in as channels and image_size), arch custom for its networks, the
-// automatic choices resolved, everything checked (OptionError naming the first bad value).
-TrainConfig with_parts(TrainConfig config, const RunParts& parts);
-
-// A program's whole run in one call: with_parts, a new run directory (`out`, which must be
-// new or empty; when empty, runs/NNNNN-<dataset>-<loss>), then run_training. UsageError for
-// bad input, RunError when the run cannot go on.
-RunSummary train_run(const TrainConfig& config, const RunParts& parts, const std::string& out,
-                     std::ostream& console);
-
-// Continues the run in `run_dir` from its latest checkpoint with the same parts, bit for bit as
-// if it had not stopped; `iters` > 0 sets a new end (to extend a finished run).
-RunSummary resume_run(const std::string& run_dir, const RunParts& parts, std::ostream& console,
-                      int64_t iters = 0);
 
 // Ranks other than 0: the same training (their share of every batch) and nothing written. With
 // `resume_from`, restores that checkpoint, as rank 0 does. Returns when the run
