@@ -1,5 +1,6 @@
 // Prefetching must never change what a batch source serves, whatever the order of requests.
 #include <gtest/gtest.h>
+#include <torch/torch.h>
 
 #include "wgan/core/error.h"
 #include "wgan/data/tensor_source.h"
@@ -52,6 +53,16 @@ TEST(TensorSource, PixelsSurviveTheTripToMinusOneOneAndBack) {
   EXPECT_TRUE(torch::equal(pixels_from_normalized(normalize_pixels(pixels)), pixels));
   // Out-of-range values (a generator's overshoot) clamp to black and white.
   EXPECT_TRUE(torch::equal(pixels_from_normalized(torch::tensor({-3.0f, 3.0f})), torch::tensor({0, 255}, torch::kUInt8)));
+}
+
+TEST(TensorSource, ATorchDataDatasetServesWhatItsTensorWould) {
+  const auto samples = torch::randn({10, 3});
+  torch::data::datasets::TensorDataset dataset(samples);
+  auto from_dataset = tensor_source_from(dataset, 4);
+  TensorSource direct(samples, 4);
+  for (int64_t b = 0; b < 5; ++b) EXPECT_TRUE(torch::equal(from_dataset->batch(b, 4), direct.batch(b, 4)));
+  torch::data::datasets::TensorDataset empty(torch::zeros({0, 3}));
+  EXPECT_THROW(tensor_source_from(empty, 4), UsageError);
 }
 
 TEST(TensorSource, RefusesWhatIsNotSamples) {

@@ -3,6 +3,11 @@
 // torchvision's ToTensor + Normalize(0.5, 0.5)); floating-point samples [N, ...] (points,
 // or images a program already normalised) as float32, unchanged.
 #pragma once
+#include <ATen/Functions.h>
+
+#include <memory>
+#include <vector>
+
 #include "wgan/data/batch_source.h"
 #include "wgan/data/epoch_order.h"
 
@@ -20,6 +25,18 @@ class TensorSource : public BatchSource {
   torch::Tensor samples_;
   EpochOrder order_;
 };
+
+// The samples of a torch::data dataset (any with size() and get(i).data, such as
+// torch::data::datasets::TensorDataset or a program's own), read once and stacked.
+template <typename Dataset>
+std::shared_ptr<TensorSource> tensor_source_from(Dataset& dataset, uint64_t seed) {
+  const auto size = dataset.size();
+  const int64_t n = size ? static_cast<int64_t>(*size) : 0;
+  std::vector<torch::Tensor> samples;
+  samples.reserve(static_cast<size_t>(n));
+  for (int64_t i = 0; i < n; ++i) samples.push_back(dataset.get(static_cast<size_t>(i)).data);
+  return std::make_shared<TensorSource>(n > 0 ? torch::stack(samples) : torch::Tensor(), seed);
+}
 
 // uint8 pixels to float32 in [-1, 1].
 torch::Tensor normalize_pixels(const torch::Tensor& pixels);
