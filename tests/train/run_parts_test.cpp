@@ -204,6 +204,12 @@ TEST(RunParts, InconsistentPartsAreRefusedNamingWhatWasExpected) {
   points.data = std::make_shared<TensorSource>(torch::zeros({10, 3}), 1);
   EXPECT_NE(usage_error_message([&] { train_run(small_config(), points, dir / "c", console); }).find("[3]"),
             std::string::npos);
+  // A generator that makes other samples than the data holds.
+  RunParts wide = parts.parts;
+  wide.make_generator = [] { return as_network(ResidualMlp(8, 16, 3)); };
+  EXPECT_NE(usage_error_message([&] { train_run(small_config(), wide, dir / "d", console); })
+                .find("makes samples of shape [3] from noise [2, 8] (config.nz); the data's samples are [2]"),
+            std::string::npos);
   // The command line has no program data.
   TrainConfig custom;
   custom.dataset = "custom";

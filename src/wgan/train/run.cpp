@@ -360,17 +360,27 @@ NetworkPair program_networks(const TrainConfig& config, const RunParts& parts) {
   return networks;
 }
 
-// What the networks must make and read: the data's samples, or the configured dataset's.
-std::vector<int64_t> run_sample_shape(const TrainConfig& config, const RunParts& parts) {
-  if (!parts.data) return sample_shape(config);
-  const std::vector<int64_t> shape = parts.data->sample_shape();
+// What the networks must make and read: the data's samples, or the configured dataset's. A
+// program's generator is tried on two rows of noise, so that a mismatch is one line now rather
+// than LibTorch's shape error inside the first critic step.
+std::vector<int64_t> run_sample_shape(const TrainConfig& config, const RunParts& parts, NetworkImpl& generator) {
+  if (!parts.data && !parts.make_generator) return sample_shape(config);
+  const std::vector<int64_t> shape = parts.data ? parts.data->sample_shape() : sample_shape(config);
+  const auto str = [](const std::vector<int64_t>& v) { return c10::str(c10::IntArrayRef(v)); };
   if (!parts.make_generator) {  // the library's networks, built from the configuration
     const std::vector<int64_t> built = sample_shape(config);
     if (shape != built)
-      throw UsageError("RunParts::data has samples of shape " + c10::str(c10::IntArrayRef(shape)) +
-                       ", the library's " + config.arch + " networks make " + c10::str(c10::IntArrayRef(built)) +
-                       ": expected 2-D points or square images, or the program's own networks");
+      throw UsageError("RunParts::data has samples of shape " + str(shape) + ", the library's " + config.arch +
+                       " networks make " + str(built) + ": expected 2-D points or square images, or the program's "
+                       "own networks");
+    return shape;
   }
+  const auto made = forward_in_eval_mode(generator, torch::zeros({2, config.nz}), torch::kCPU).sizes().vec();
+  const std::vector<int64_t> made_shape(made.begin() + std::min<size_t>(1, made.size()), made.end());
+  if (made_shape != shape)
+    throw UsageError("RunParts::make_generator's network makes samples of shape " + str(made_shape) + " from noise [2, " +
+                     std::to_string(config.nz) + "] (config.nz); the data's samples are " + str(shape) +
+                     ": expected the same shape");
   return shape;
 }
 
@@ -387,7 +397,7 @@ RunSummary run_training(const TrainConfig& config, const std::string& run_dir, s
                         const RunParts& parts, const std::string& resume_from) {
   check_parts(config, parts);
   NetworkPair networks = program_networks(config, parts);
-  check_training_memory(config, networks, run_sample_shape(config, parts));
+  check_training_memory(config, networks, run_sample_shape(config, parts, *networks.generator));
   Run run(config, run_dir, console, nullptr, std::move(networks), parts);
   return train_to_end(run, resume_from);
 }
