@@ -31,10 +31,6 @@ double training_step_bytes(const TrainConfig& config, const NetworkPair& network
   return 4.0 * (parameters + activations);  // float32
 }
 
-double training_step_bytes(const TrainConfig& config) {
-  return training_step_bytes(config, make_networks(config), sample_shape(config));
-}
-
 void check_training_memory(const TrainConfig& config, const NetworkPair& networks,
                            const std::vector<int64_t>& sample_shape) {
   if (config.force) return;
@@ -42,9 +38,5 @@ void check_training_memory(const TrainConfig& config, const NetworkPair& network
                  "--batch-size " + std::to_string(config.batch_size) + " with these networks (--force to try anyway)");
 }
 
-void check_training_memory(const TrainConfig& config) {
-  if (config.force) return;
-  check_training_memory(config, make_networks(config), sample_shape(config));
-}
 
 }  // namespace wgan

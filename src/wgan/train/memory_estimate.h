@@ -12,13 +12,11 @@ namespace wgan {
 // About: parameters with their gradients and optimiser state, and the activations the critic
 // step keeps for its backward (real and fake, the penalty's interpolates and their gradient
 // graph) or the generator step keeps (both networks), whichever is larger.
-// Of the configuration's networks, or of given ones for samples of `sample_shape`.
-double training_step_bytes(const TrainConfig& config);
+// Of these networks, for samples of `sample_shape`.
 double training_step_bytes(const TrainConfig& config, const NetworkPair& networks,
                            const std::vector<int64_t>& sample_shape);
 
 // UsageError naming the batch size, the figure and what is available, unless config.force.
-void check_training_memory(const TrainConfig& config);
 void check_training_memory(const TrainConfig& config, const NetworkPair& networks,
                            const std::vector<int64_t>& sample_shape);
 

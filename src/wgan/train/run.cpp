@@ -388,8 +388,10 @@ std::vector<int64_t> run_sample_shape(const TrainConfig& config, const RunParts&
 
 RunSummary run_training(const TrainConfig& config, const std::string& run_dir, std::ostream& console,
                         const std::string& resume_from, ProcessGroup* group) {
-  check_training_memory(config);
-  Run run(config, run_dir, console, group, make_networks(config));
+  // Built once: the memory estimate runs them in evaluation mode, which changes no state.
+  NetworkPair networks = make_networks(config);
+  check_training_memory(config, networks, sample_shape(config));
+  Run run(config, run_dir, console, group, std::move(networks));
   return train_to_end(run, resume_from);
 }
 
@@ -404,10 +406,11 @@ RunSummary run_training(const TrainConfig& config, const std::string& run_dir, s
 
 void run_worker(const TrainConfig& config, const std::string& run_dir, const std::string& resume_from,
                 ProcessGroup& group) {
-  check_training_memory(config);
+  NetworkPair networks = make_networks(config);
+  check_training_memory(config, networks, sample_shape(config));
   const c10::Device device = set_up_process(config, group.rank()).device;
   auto data = make_batch_source(config, [](const std::string&) {}, data_cache_dir(config, run_dir));
-  Trainer trainer(config, make_networks(config), data, device);
+  Trainer trainer(config, std::move(networks), data, device);
   if (!resume_from.empty()) trainer.restore(resume_from);
   join_group(trainer, group);
   StopSignals stop;
