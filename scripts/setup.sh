@@ -21,6 +21,10 @@
 #   clang, libclang-rt-14-dev  the ASan/UBSan build and libFuzzer (scripts/test-sanitizers.sh,
 #                         bench/fuzz.sh)
 #   iproute2              network namespaces for the two-host data-parallel test
+#   libprotobuf-dev, protobuf-compiler  TensorBoard event files (the Event messages)
+#   python3-crc32c, python3-venv, python3-pil  the tests that read event files: the framing
+#                         checked independently, the pictures decoded, and TensorBoard's own
+#                         reader in a virtual environment (scripts/test-python.sh, from PyPI)
 set -euo pipefail
 
 packages=(
@@ -31,6 +35,7 @@ packages=(
   googletest libgtest-dev
   python3-torch python3-scipy libgloo-dev
   clang libclang-rt-14-dev iproute2
+  libprotobuf-dev protobuf-compiler python3-crc32c python3-venv python3-pil
 )
 
 missing=()

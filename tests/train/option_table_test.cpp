@@ -42,7 +42,7 @@ const char* kHandWritten = R"({
   "image_size": 0, "channels": 0, "data_cache": "/cache", "max_image_pixels": 1000, "features": "", "ngf": 16, "ndf": 24,
   "norm_g": "none", "norm_d": "none", "extra_layers": 1, "allow_bn_critic": true, "augment": "cutout,color",
   "sample_every": 50, "grid_normalize": "each", "seed": 18446744073709551615, "threads": 3,
-  "device": "cpu", "log_every": 7, "print_every": 70, "eval_every": 0, "eval_samples": 321,
+  "device": "cpu", "log_every": 7, "tensorboard": false, "histogram_every": 0, "print_every": 70, "eval_every": 0, "eval_samples": 321,
   "checkpoint_every": 0, "keep_checkpoints": 9, "on_nan": "skip", "quiet": true, "force": true,
   "fast_paths": false, "precision": "bf16"
 })";
@@ -75,6 +75,8 @@ TEST(OptionTable, HandWrittenConfigJsonReadsBackIntoTheExpectedOptions) {
   EXPECT_EQ(c.on_nan, "skip");
   EXPECT_FALSE(c.fast_paths);
   EXPECT_EQ(c.precision, "bf16");
+  EXPECT_FALSE(c.tensorboard);
+  EXPECT_EQ(c.histogram_every, 0);
   // Written back, it is the same document: no key lost, none invented, no value changed.
   EXPECT_EQ(options_to_json(c), json::parse(kHandWritten));
 }
@@ -99,7 +101,8 @@ TEST(OptionTable, AMissingOrMistypedKeyIsNamed) {
   EXPECT_NE(test::usage_error_message([&] { options_from_json(j); }).find("global_batch_size"), std::string::npos);
   // Options added after a file was written keep their defaults when it lacks them.
   j = json::parse(kHandWritten);
-  for (const char* later : {"constraint", "world_size", "fast_paths", "precision", "features"}) j.erase(later);
+  for (const char* later : {"constraint", "world_size", "fast_paths", "precision", "features", "tensorboard", "histogram_every"})
+    j.erase(later);
   j.erase("global_batch_size");
   const TrainConfig old = options_from_json(j);
   EXPECT_EQ(old.constraint, "auto");

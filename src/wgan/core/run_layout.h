@@ -7,6 +7,7 @@
 //   maps/iter-NNNNNNNN.png                              (2-D critic maps)
 //   plots/*.png|svg      curves                         animation.gif   grids or maps in order
 //   checkpoints/ckpt-NNNNNNNN.pt, checkpoints/final.pt
+//   events.out.tfevents.*  TensorBoard, one file per session (tensorboard/event_file.h)
 //   .lock                the owning process's lock
 #pragma once
 #include <cstdint>

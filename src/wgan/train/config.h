@@ -87,6 +87,8 @@ struct TrainConfig {
   std::string device = "cpu";
 
   int64_t log_every = 10;     // metrics.jsonl
+  bool tensorboard = true;    // event files beside metrics.jsonl (docs/tensorboard.md)
+  int64_t histogram_every = 500;  // TensorBoard histograms of the weights; 0: none
   int64_t print_every = 100;  // console
   int64_t eval_every = 500;   // toy metrics; 0 only at the end
   int64_t eval_samples = 2500;

@@ -20,6 +20,7 @@
 #include "wgan/train/run_directory.h"
 #include "wgan/train/progress_bar.h"
 #include "wgan/train/run_pictures.h"
+#include "wgan/train/run_tensorboard.h"
 #include "wgan/train/runtime.h"
 #include "wgan/train/stop_signals.h"
 
@@ -113,9 +114,9 @@ class Run {
         trainer_(config, std::move(networks), data_, setup_.device),
         evaluator_(config, cache_dir_, log_fn(), setup_.device, images_ ? &images_->images : nullptr, parts.data),
         pictures_(config, run_dir, *data_),
+        tensorboard_(config, run_dir, [this](const std::string& text) { log_.important(text); }),
         on_log_(parts.on_log) {
     log_.set_progress_bar(&bar_);
-    pictures_.write_real(*data_);
   }
 
   void start_or_resume(const std::string& resume_from) {
@@ -132,6 +133,8 @@ class Run {
     if (group_) join_group(trainer_, *group_);
     announce();
     metrics_.emplace(run_dir_);  // after the truncation, which replaces the file
+    tensorboard_.start(trainer_.iteration());
+    tensorboard_.pictures(pictures_.write_real(*data_), trainer_.iteration());
     start_ = Clock::now();
     first_iteration_ = trainer_.iteration();
     summary_.run_dir = run_dir_;
@@ -243,6 +246,7 @@ class Run {
       throw RunError(std::string(e.what()) + "; stopped at iteration " + std::to_string(it) + "; last checkpoint: " +
                      (last_checkpoint_.empty() ? std::string("none yet") : last_checkpoint_));
     }
+    tensorboard_.record(record);
     // On a terminal the bar shows progress; the periodic lines go to log.txt (and to the
     // console when it is not a terminal).
     if (print_now) {
@@ -268,12 +272,13 @@ class Run {
     return evaluation;
   }
 
-  // The pictures and the report, when due. They are never the reason a run or its model is
-  // lost: a failure to write them (a full disk) is a warning.
+  // The pictures, the report and TensorBoard's histograms, when due. They are never the reason
+  // a run or its model is lost: a failure to write them (a full disk) is a warning.
   void draw(int64_t it, bool last) {
+    tensorboard_.histograms(trainer_.networks(), it, last);
     if (!pictures_.due(it, last)) return;
     try {
-      pictures_.write(sampling_generator(), trainer_.critic(), it, last, setup_.device);
+      tensorboard_.pictures(pictures_.write(sampling_generator(), trainer_.critic(), it, last, setup_.device), it);
     } catch (const std::exception& e) {
       const std::string what = e.what();
       log_.important("warning: the pictures of iteration " + std::to_string(it) + " were not written (" +
@@ -308,6 +313,7 @@ class Run {
   Trainer trainer_;
   Evaluator evaluator_;
   RunPictures pictures_;
+  RunTensorBoard tensorboard_;
   std::function<bool(const nlohmann::json&)> on_log_;
   std::string stop_reason_;  // empty: a signal
   std::optional<MetricsLog> metrics_;

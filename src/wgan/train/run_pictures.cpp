@@ -36,47 +36,54 @@ RunPictures::RunPictures(const TrainConfig& config, const std::string& run_dir, 
   }
 }
 
-void RunPictures::write_real(BatchSource& data) {
-  if (!images_) return;
+std::vector<WrittenPicture> RunPictures::write_real(BatchSource& data) {
+  if (!images_) return {};
   real_batch_ = data.batch(0, 64);
   std::filesystem::create_directories(layout_ / RunLayout::kSamples);
-  if (!std::filesystem::exists(layout_ / RunLayout::kRealSamples))
-    write_png(layout_ / RunLayout::kRealSamples, make_image_grid(real_batch_, 8, 2, scaling_));
+  if (std::filesystem::exists(layout_ / RunLayout::kRealSamples)) return {};
+  write_png(layout_ / RunLayout::kRealSamples, make_image_grid(real_batch_, 8, 2, scaling_));
+  return {{"real", layout_ / RunLayout::kRealSamples}};
 }
 
 bool RunPictures::due(int64_t iteration, bool last) const {
   return last || (config_.sample_every > 0 && iteration % config_.sample_every == 0);
 }
 
-void RunPictures::write(NetworkImpl& generator, NetworkImpl& critic, int64_t iteration, bool last,
-                        c10::Device device) const {
+std::vector<WrittenPicture> RunPictures::write(NetworkImpl& generator, NetworkImpl& critic, int64_t iteration,
+                                               bool last, c10::Device device) const {
+  std::vector<WrittenPicture> written;
   if (images_) {
-    write_grid(generator, iteration, device);
-    if (last) write_real_versus_generated(generator, device);
+    written.push_back(write_grid(generator, iteration, device));
+    if (last)
+      for (auto& picture : write_real_versus_generated(generator, device)) written.push_back(picture);
   } else if (maps_) {
-    write_map(generator, critic, iteration, device);
+    written.push_back(write_map(generator, critic, iteration, device));
   }
   ReportOptions options;
   options.in_progress = !last;
   write_run_report(layout_.dir, options);
+  return written;
 }
 
-void RunPictures::write_grid(NetworkImpl& generator, int64_t iteration, c10::Device device) const {
+WrittenPicture RunPictures::write_grid(NetworkImpl& generator, int64_t iteration, c10::Device device) const {
   std::filesystem::create_directories(layout_ / RunLayout::kSamples);
-  write_png(layout_ / (std::string(RunLayout::kSamples) + "/" + RunLayout::snapshot_name(iteration)),
-            make_image_grid(forward_in_eval_mode(generator, noise_, device), 8, 2, scaling_));
+  const std::string path = layout_ / (std::string(RunLayout::kSamples) + "/" + RunLayout::snapshot_name(iteration));
+  write_png(path, make_image_grid(forward_in_eval_mode(generator, noise_, device), 8, 2, scaling_));
+  return {"samples", path};
 }
 
-void RunPictures::write_real_versus_generated(NetworkImpl& generator, c10::Device device) const {
-  if (!real_batch_.defined()) return;
+std::vector<WrittenPicture> RunPictures::write_real_versus_generated(NetworkImpl& generator,
+                                                                     c10::Device device) const {
+  if (!real_batch_.defined()) return {};
   // The two grids side by side with a white gap, as seed 000's final figure.
   auto left = make_image_grid(real_batch_, 8, 2, scaling_);
   auto right = make_image_grid(forward_in_eval_mode(generator, noise_, device), 8, 2, scaling_);
   auto gap = torch::full({left.size(0), left.size(1), 16}, 255, torch::kUInt8);
   write_png(layout_ / RunLayout::kRealVersusGenerated, torch::cat({left, gap, right}, 2));
+  return {{"real_vs_generated", layout_ / RunLayout::kRealVersusGenerated}};
 }
 
-void RunPictures::write_map(NetworkImpl& generator, NetworkImpl& critic, int64_t iteration,
+WrittenPicture RunPictures::write_map(NetworkImpl& generator, NetworkImpl& critic, int64_t iteration,
                             c10::Device device) const {
   std::filesystem::create_directories(layout_ / RunLayout::kMaps);
   CriticMap map;
@@ -85,7 +92,9 @@ void RunPictures::write_map(NetworkImpl& generator, NetworkImpl& critic, int64_t
   map.real = real_points_;
   map.fake = forward_in_eval_mode(generator, noise_, device);
   map.title = config_.loss + " on " + config_.dataset + ", iteration " + std::to_string(iteration);
-  write_critic_map(map, layout_ / (std::string(RunLayout::kMaps) + "/" + RunLayout::snapshot_name(iteration)));
+  const std::string path = layout_ / (std::string(RunLayout::kMaps) + "/" + RunLayout::snapshot_name(iteration));
+  write_critic_map(map, path);
+  return {"critic_map", path};
 }
 
 torch::Tensor critic_on_grid(NetworkImpl& critic, double extent, int64_t resolution, c10::Device device) {

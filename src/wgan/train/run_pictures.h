@@ -8,6 +8,7 @@
 #include <torch/types.h>
 
 #include <string>
+#include <vector>
 
 #include "wgan/core/run_layout.h"
 #include "wgan/data/batch_source.h"
@@ -17,22 +18,28 @@
 
 namespace wgan {
 
+// A picture just written into the run directory: what it shows (its TensorBoard tag) and where.
+struct WrittenPicture {
+  std::string tag;
+  std::string path;
+};
+
 class RunPictures {
  public:
   // The kind of picture follows the data's samples: {C, H, W} grids, {2} maps, others none
   // (the report's curves only).
   RunPictures(const TrainConfig& config, const std::string& run_dir, BatchSource& data);
   // samples/real.png for image data (once per run directory).
-  void write_real(BatchSource& data);
+  std::vector<WrittenPicture> write_real(BatchSource& data);
   bool due(int64_t iteration, bool last) const;
   // The grid or map of this iteration, then the report. `last` marks the page as finished.
-  void write(NetworkImpl& generator, NetworkImpl& critic, int64_t iteration, bool last,
-             c10::Device device) const;
+  std::vector<WrittenPicture> write(NetworkImpl& generator, NetworkImpl& critic, int64_t iteration, bool last,
+                                    c10::Device device) const;
 
  private:
-  void write_grid(NetworkImpl& generator, int64_t iteration, c10::Device device) const;
-  void write_real_versus_generated(NetworkImpl& generator, c10::Device device) const;
-  void write_map(NetworkImpl& generator, NetworkImpl& critic, int64_t iteration, c10::Device device) const;
+  WrittenPicture write_grid(NetworkImpl& generator, int64_t iteration, c10::Device device) const;
+  std::vector<WrittenPicture> write_real_versus_generated(NetworkImpl& generator, c10::Device device) const;
+  WrittenPicture write_map(NetworkImpl& generator, NetworkImpl& critic, int64_t iteration, c10::Device device) const;
 
   const TrainConfig& config_;
   RunLayout layout_;
