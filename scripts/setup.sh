@@ -22,6 +22,7 @@
 #                         bench/fuzz.sh)
 #   iproute2              network namespaces for the two-host data-parallel test
 #   libprotobuf-dev, protobuf-compiler  TensorBoard event files (the Event messages)
+#   libcurl4-openssl-dev, libssl-dev  wgan data fetch: HTTPS downloads, MD5 sums
 #   python3-crc32c, python3-venv, python3-pil  the tests that read event files: the framing
 #                         checked independently, the pictures decoded, and TensorBoard's own
 #                         reader in a virtual environment (scripts/test-python.sh, from PyPI)
@@ -36,6 +37,7 @@ packages=(
   python3-torch python3-scipy libgloo-dev
   clang libclang-rt-14-dev iproute2
   libprotobuf-dev protobuf-compiler python3-crc32c python3-venv python3-pil
+  libcurl4-openssl-dev libssl-dev
 )
 
 missing=()

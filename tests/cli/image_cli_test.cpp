@@ -13,7 +13,11 @@ namespace {
 TEST(ImageCli, BadImageInputsEndWithOneLineNamingWhatWasExpected) {
   TempDir dir;
   const std::string out = " --out " + (dir / "run");
-  expect_usage_error("train --dataset mnist" + out, "needs --data DIR");
+  // No --data: the default directory, which `wgan data fetch` fills; missing, the command that does.
+  setenv("WGAN_DATA", (dir / "nothing").c_str(), 1);
+  expect_usage_error("train --dataset mnist" + out, "fetch the dataset with: wgan data fetch mnist");
+  unsetenv("WGAN_DATA");
+  expect_usage_error("train --dataset folder" + out, "needs --data DIR");
   expect_usage_error("train --dataset mnist --data " + dir.path() + " --arch dcgan --image-size 48" + out,
                      "16 * 2^k");
   expect_usage_error("train --dataset cifar10 --data " + dir.path() + " --loss wgan-gp --norm-d batch" + out,

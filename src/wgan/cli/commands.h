@@ -22,5 +22,6 @@ Action add_report_command(CLI::App& app);
 Action add_distance_command(CLI::App& app);
 Action add_demo_command(CLI::App& app);
 Action add_classifier_command(CLI::App& app);
+Action add_data_command(CLI::App& app);
 
 }  // namespace wgan::cli

@@ -43,6 +43,7 @@ int main(int argc, char** argv) {
   add(wgan::cli::add_distance_command);
   add(wgan::cli::add_demo_command);
   add(wgan::cli::add_classifier_command);
+  add(wgan::cli::add_data_command);
   add(wgan::cli::add_presets_command);
   add(wgan::cli::add_options_command);
 

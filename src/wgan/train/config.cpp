@@ -3,8 +3,10 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <filesystem>
 
 #include "wgan/core/error.h"
+#include "wgan/data/dataset_sources.h"
 #include "wgan/data/image_dataset.h"
 #include "wgan/data/toy.h"
 #include "wgan/nets/image_networks.h"
@@ -56,6 +58,8 @@ void resolve_automatic_choices(TrainConfig& c) {
   if (c.constraint == "auto") c.constraint = resolved_constraint(objective_options(c));
   if (c.nz == 0) c.nz = toy ? 2 : 100;
   if (c.batch_size == 0) c.batch_size = toy ? 256 : 64;
+  // A published dataset without --data: where `wgan data fetch` puts it.
+  if (c.data_dir.empty() && find_dataset_source(c.dataset)) c.data_dir = default_data_dir(c.dataset);
   if (!toy && contains(image_dataset_names(), c.dataset)) {
     const ImageShape native = native_image_shape(c.dataset);
     if (c.image_size == 0) c.image_size = native.size;
@@ -128,6 +132,10 @@ void validate(const TrainConfig& c) {
     if (c.data_dir.empty())
       throw flag_error("data", "dataset '" + c.dataset + "' needs --data DIR (" +
                                     describe_expected_files(c.dataset) + ")");
+    if (find_dataset_source(c.dataset) && c.data_dir == default_data_dir(c.dataset) &&
+        !std::filesystem::is_directory(c.data_dir))
+      throw flag_error("data", "no --data given, and the default " + c.data_dir + " does not exist; fetch the "
+                       "dataset with: wgan data fetch " + c.dataset + " (or give --data DIR)");
     if (c.channels != 1 && c.channels != 3)
       throw flag_error("channels", "expected 1 or 3, got " + std::to_string(c.channels));
     if (c.arch == "mlp" && c.image_size <= 0)
