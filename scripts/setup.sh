@@ -7,7 +7,7 @@
 #                         several times slower
 #   libcli11-dev          command-line parsing
 #   nlohmann-json3-dev    config.json / metrics.jsonl
-#   libstb-dev            image decoding (PNG, JPEG, BMP), PNG writing, resizing
+#   libstb-dev            PNG writing, and reading back the run's own PNGs
 #   zlib1g-dev            gzip-compressed MNIST files
 #   libcairo2-dev         charts and 2-D critic maps (PNG and SVG)
 #   libgif-dev            training animations (GIF)
@@ -23,6 +23,7 @@
 #   iproute2              network namespaces for the two-host data-parallel test
 #   libprotobuf-dev, protobuf-compiler  TensorBoard event files (the Event messages)
 #   libcurl4-openssl-dev, libssl-dev  wgan data fetch: HTTPS downloads, MD5 sums
+#   libvips-dev           image folders: decoding (JPEG by libjpeg-turbo, PNG, WebP, GIF, TIFF, BMP)
 #   python3-crc32c, python3-venv, python3-pil  the tests that read event files: the framing
 #                         checked independently, the pictures decoded, and TensorBoard's own
 #                         reader in a virtual environment (scripts/test-python.sh, from PyPI)
@@ -37,7 +38,7 @@ packages=(
   python3-torch python3-scipy libgloo-dev
   clang libclang-rt-14-dev iproute2
   libprotobuf-dev protobuf-compiler python3-crc32c python3-venv python3-pil
-  libcurl4-openssl-dev libssl-dev
+  libcurl4-openssl-dev libssl-dev libvips-dev
 )
 
 missing=()

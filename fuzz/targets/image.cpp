@@ -1,4 +1,4 @@
-// An image file as a folder dataset reads it: decoded (PNG, JPEG, BMP; stb_image decides by
+// An image file as a folder dataset reads it: decoded by libvips (which decides the format by
 // the content), resized on the shorter side, centre-cropped and converted. The first byte picks
 // the target size (1..64) and the channels (grey or RGB), since the resize depends on them.
 #include <stb_image_write.h>

@@ -31,7 +31,7 @@ TEST(ImageCli, BadImageInputsEndWithOneLineNamingWhatWasExpected) {
   expect_usage_error("train --dataset mnist --data " + (dir / "bad") + out, dir / "bad/t10k-images-idx3-ubyte");
   EXPECT_FALSE(std::filesystem::exists(dir / "run"));
   std::filesystem::create_directories(dir / "empty");
-  expect_usage_error("train --dataset folder --data " + (dir / "empty") + out, "no PNG, JPEG or BMP");
+  expect_usage_error("train --dataset folder --data " + (dir / "empty") + out, "no PNG, JPEG, WebP, GIF, TIFF or BMP");
   write_bytes(dir / "cifar/test_batch.bin", std::string(3073 + 10, '\0'));
   expect_usage_error("train --dataset cifar10 --data " + (dir / "cifar") + out, "3073-byte");
 }

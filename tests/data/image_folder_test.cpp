@@ -125,7 +125,7 @@ TEST(ImageFolder, EmptyFolderIsExplained) {
     load_image_folder(dir.path(), FolderOptions{});
     FAIL() << "expected a UsageError";
   } catch (const UsageError& e) {
-    EXPECT_NE(std::string(e.what()).find("no PNG, JPEG or BMP images"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("no PNG, JPEG, WebP, GIF, TIFF or BMP images"), std::string::npos) << e.what();
   }
 }
 

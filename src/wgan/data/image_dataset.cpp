@@ -1,6 +1,7 @@
 #include "wgan/data/image_dataset.h"
 
 #include "wgan/core/error.h"
+#include "wgan/data/image_decoder.h"
 #include "wgan/data/image_transform.h"
 
 namespace wgan {
@@ -23,7 +24,7 @@ std::string describe_expected_files(const std::string& dataset) {
            "-labels-idx1-ubyte[.gz] files";
   if (dataset == "cifar10")
     return "CIFAR-10's binary batches data_batch_1..5.bin and/or test_batch.bin";
-  return "PNG, JPEG or BMP images, in any subdirectories";
+  return std::string(kImageFormats) + " images, in any subdirectories";
 }
 
 ImageDataset load_image_dataset(const std::string& dataset, const std::string& dir,

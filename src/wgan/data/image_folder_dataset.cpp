@@ -1,8 +1,8 @@
-// Image folders (CelebA, Pokemon, LSUN exports): every PNG, JPEG and BMP below a directory.
+// Image folders (CelebA, Pokemon, LSUN exports): every image file below a directory, decoded by
+// libvips (image_decoder.h).
 // Decoding is the slow part (minutes for 200,000 JPEGs on two cores), so the decoded, resized
 // tensor is cached under a name derived from the file list and the transform.
 #include <ATen/Parallel.h>
-#include <stb_image.h>
 
 #include <algorithm>
 #include <atomic>
@@ -10,14 +10,13 @@
 #include <cstdio>
 #include <filesystem>
 #include <set>
-#include <fstream>
-#include <iterator>
 
 #include "wgan/core/atomic_file.h"
 #include "wgan/core/error.h"
 #include "wgan/core/hash.h"
 #include "wgan/core/memory.h"
 #include "wgan/data/image_dataset.h"
+#include "wgan/data/image_decoder.h"
 #include "wgan/data/image_transform.h"
 
 namespace wgan {
@@ -26,14 +25,15 @@ namespace {
 
 struct FolderListing {
   std::vector<fs::path> images;  // sorted
-  int64_t skipped = 0;           // files that are not PNG, JPEG or BMP
+  int64_t skipped = 0;           // files that are not images (image_file_extensions)
   uint64_t key = 0;              // of the names, sizes and modification times
 };
 
 bool has_image_extension(const fs::path& path) {
   std::string ext = path.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-  return ext == ".png" || ext == ".jpg" || ext == ".jpeg" || ext == ".bmp";
+  const auto& known = image_file_extensions();
+  return std::find(known.begin(), known.end(), ext) != known.end();
 }
 
 FolderListing list_folder(const std::string& dir) {
@@ -70,56 +70,18 @@ FolderListing list_folder(const std::string& dir) {
   return listing;
 }
 
-torch::Tensor decode_rgb_image(const fs::path& path, int64_t size, int64_t max_pixels) {
-  const int64_t channels = 3;
-  std::ifstream in(path, std::ios::binary);
-  std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  int width = 0, height = 0, have = 0;
-  // The header's size first: the pixels are not decoded when there are too many.
-  if (!bytes.empty() && stbi_info_from_memory(reinterpret_cast<const stbi_uc*>(bytes.data()),
-                                              static_cast<int>(bytes.size()), &width, &height, &have) &&
-      static_cast<int64_t>(width) * height > max_pixels)
-    throw OptionError("max_image_pixels",
-                      path.string() + " is " + std::to_string(width) + "x" + std::to_string(height) + " = " +
-                          std::to_string(static_cast<int64_t>(width) * height) + " pixels; expected at most " +
-                          std::to_string(max_pixels) + " (raise the limit to decode it)",
-                      std::to_string(max_pixels));
-  stbi_uc* pixels = bytes.empty() ? nullptr
-                                  : stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(bytes.data()),
-                                                          static_cast<int>(bytes.size()), &width,
-                                                          &height, &have, static_cast<int>(channels));
-  if (!pixels)
-    throw UsageError(path.string() + ": cannot decode (" +
-                     (bytes.empty() ? std::string("empty file") : std::string(stbi_failure_reason())) +
-                     "); expected a valid PNG, JPEG or BMP image");
-  if (width <= 0 || height <= 0) {  // stb decodes some headers of zero width or height
-    stbi_image_free(pixels);
-    throw UsageError(path.string() + ": an image of " + std::to_string(width) + "x" + std::to_string(height) +
-                     " pixels; expected at least one pixel");
-  }
-  torch::Tensor image;
-  try {
-    image = resize_and_center_crop(pixels, width, height, channels, size);
-  } catch (...) {
-    stbi_image_free(pixels);
-    throw;
-  }
-  stbi_image_free(pixels);
-  return image;
-}
-
 // One decoded, resized image [C, size, size]; throws naming the file if it does not decode.
-// Decoded as RGB and then converted, so that grey comes from the same luma formula for every
-// format (stb's own conversion differs between JPEG and the others).
+// Decoded as RGB and then converted, as torchvision's convert("RGB") then Grayscale would, so
+// that grey comes from one luma formula for every format.
 torch::Tensor decode_image(const fs::path& path, int64_t size, int64_t channels, int64_t max_pixels) {
-  const torch::Tensor rgb = decode_rgb_image(path, size, max_pixels);
+  const torch::Tensor rgb = decode_resized_rgb(path.string(), size, max_pixels);
   return channels == 3 ? rgb : convert_channels(rgb.unsqueeze(0), channels).squeeze(0);
 }
 
 std::string cache_path(const std::string& cache_dir, uint64_t key, int64_t size, int64_t channels) {
   char name[96];
-  // "v2": resized with LibTorch's antialiased bilinear (caches of the stb resize are not reused).
-  std::snprintf(name, sizeof name, "folder-v2-%016llx-%lldx%lldx%lld.pt",
+  // "v3": decoded and resized by libvips (caches of the earlier decoders are not reused).
+  std::snprintf(name, sizeof name, "folder-v3-%016llx-%lldx%lldx%lld.pt",
                 static_cast<unsigned long long>(key), static_cast<long long>(channels),
                 static_cast<long long>(size), static_cast<long long>(size));
   return (fs::path(cache_dir) / name).string();
@@ -148,12 +110,12 @@ ImageDataset load_image_folder(const std::string& dir, const FolderOptions& opti
   const int64_t n = static_cast<int64_t>(listing.images.size());
   if (n == 0)
     throw OptionError("data",
-                      "no PNG, JPEG or BMP images below it (" + std::to_string(listing.skipped) +
+                      std::string("no ") + kImageFormats + " images below it (" + std::to_string(listing.skipped) +
                           " other files); expected a folder of images",
                       dir);
   if (listing.skipped > 0)
     log("skipped " + std::to_string(listing.skipped) + " files below " + dir +
-        " that are not PNG, JPEG or BMP images");
+        " that are not " + kImageFormats + " images");
 
   ImageDataset data;
   data.description = std::to_string(n) + " images from " + dir;

@@ -8,6 +8,16 @@
 
 namespace wgan {
 
+// torchvision's Resize(int): the shorter side becomes `size`, the longer one
+// int(size * longer / shorter).
+struct ImageExtent {
+  int64_t width, height;
+};
+ImageExtent resized_extent(int64_t width, int64_t height, int64_t size);
+
+// torchvision's CenterCrop(size) of a [C, H, W] image at least size x size.
+torch::Tensor center_crop(const torch::Tensor& chw, int64_t size);
+
 // One image, interleaved HWC uint8 with `channels` channels; returns [channels, size, size].
 torch::Tensor resize_and_center_crop(const uint8_t* pixels, int64_t width, int64_t height,
                                      int64_t channels, int64_t size);
