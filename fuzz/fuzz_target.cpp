@@ -20,8 +20,10 @@ const std::vector<FuzzTarget>& fuzz_targets() {
   static const std::vector<FuzzTarget> targets = {
       {"idx", "MNIST IDX images and labels, plain or gzip (two parts)", read_idx, write_idx_seeds, 1 << 14},
       {"cifar10", "a CIFAR-10 binary batch", read_cifar10, write_cifar10_seeds, 1 << 14},
-      {"image", "an image file (PNG, JPEG, BMP) decoded and resized; the first byte picks the size",
-       read_image, write_image_seeds, 1 << 14},
+      {"image", "an image file (libvips: PNG, JPEG, WebP, GIF, TIFF, BMP) decoded and resized; the first byte "
+       "picks the size", read_image, write_image_seeds, 1 << 14},
+      {"tar_gz", "a dataset archive as wgan data fetch unpacks it (gzip + ustar)", read_tar_gz, write_tar_gz_seeds,
+       1 << 14},
       {"checkpoint_file", "a checkpoint file as it lies on disk (mostly stopped by the checksum)",
        read_checkpoint_file, write_checkpoint_file_seeds, 1 << 16},
       {"checkpoint_archive", "the LibTorch archive inside a checkpoint, given a valid trailer",

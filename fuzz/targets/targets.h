@@ -27,6 +27,9 @@ void write_points_csv_seeds(const std::string& dir);
 void read_points_pt(std::string_view input);
 void write_points_pt_seeds(const std::string& dir);
 
+void read_tar_gz(std::string_view input);
+void write_tar_gz_seeds(const std::string& dir);
+
 void read_feature_network(std::string_view input);
 void write_feature_network_seeds(const std::string& dir);
 
