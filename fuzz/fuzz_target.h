@@ -41,6 +41,8 @@ const std::string& scratch_dir();
 std::string write_scratch(const std::string& name, std::string_view bytes);
 // Writes bytes to dir/name, making dir.
 void write_file(const std::string& dir, const std::string& name, std::string_view bytes);
+// `bytes` gzip-compressed (zlib), for the seeds of the readers of .gz files.
+std::string gzip(const std::string& bytes);
 
 // An input of several files: the parts separated by kPartSeparator (seeds are written with
 // join_parts). Missing parts are empty.

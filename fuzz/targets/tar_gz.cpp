@@ -1,7 +1,5 @@
 // A dataset archive as `wgan data fetch` unpacks it (CIFAR-10's cifar-10-binary.tar.gz): gzip
 // around ustar headers and members, two of which are asked for.
-#include <zlib.h>
-
 #include <cstring>
 #include <filesystem>
 
@@ -25,20 +23,6 @@ std::string tar_header(const std::string& name, size_t size) {
   for (unsigned char c : h) sum += c;
   std::snprintf(&h[148], 8, "%06o", sum);
   return h;
-}
-
-std::string gzip(const std::string& bytes) {
-  z_stream z{};
-  deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);  // +16: a gzip header
-  std::string out(deflateBound(&z, bytes.size()) + 32, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
-  z.avail_in = static_cast<uInt>(bytes.size());
-  z.next_out = reinterpret_cast<Bytef*>(&out[0]);
-  z.avail_out = static_cast<uInt>(out.size());
-  deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
 }
 
 }  // namespace

@@ -216,6 +216,11 @@ TEST(DataParallel, StopAndResumeLikeAStraightRun) {
   const Difference d = compare_final_parameters(dir / "straight", dir / "stopped");
   EXPECT_EQ(d.largest, 0.0);
   EXPECT_EQ(test::metrics_without_time(dir / "straight"), test::metrics_without_time(dir / "stopped"));
+  // Rank 0 alone writes TensorBoard's event files: one per session, not one per rank.
+  int event_files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir / "stopped"))
+    event_files += entry.path().filename().string().rfind("events.out.tfevents.", 0) == 0;
+  EXPECT_EQ(event_files, 2);
 }
 
 // config.json is enough to rebuild the run: it says how many ranks trained it, and both the
