@@ -71,6 +71,19 @@ void kill_if_injected(const char* stage, const std::string& path) {
 
 }  // namespace
 
+void rename_durably(const std::string& from, const std::string& to) {
+  fs::path target(to);
+  fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  fsync_path(from, O_RDONLY);
+  kill_if_injected("synced", to);
+  if (std::rename(from.c_str(), to.c_str()) != 0) {
+    const std::string why = std::strerror(errno);
+    throw RunError("cannot rename " + from + " to " + to + ": " + why);
+  }
+  kill_if_injected("renamed", to);
+  fsync_path(dir.string(), O_RDONLY | O_DIRECTORY);
+}
+
 void write_atomically(const std::string& path,
                       const std::function<void(const std::string&)>& write) {
   fs::path target(path);
@@ -82,21 +95,12 @@ void write_atomically(const std::string& path,
     fail_if_injected(path);
     write(tmp);
     kill_if_injected("written", path);
-    fsync_path(tmp, O_RDONLY);
-    kill_if_injected("synced", path);
+    rename_durably(tmp, path);
   } catch (...) {
     std::error_code ignored;
-    fs::remove(tmp, ignored);
+    fs::remove(tmp, ignored);  // nothing when the rename was done
     throw;
   }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::string why = std::strerror(errno);
-    std::error_code ignored;
-    fs::remove(tmp, ignored);
-    throw RunError("cannot rename " + tmp + " to " + path + ": " + why);
-  }
-  kill_if_injected("renamed", path);
-  fsync_path(dir.string(), O_RDONLY | O_DIRECTORY);
 }
 
 void write_bytes_atomically(const std::string& path, const std::string& bytes) {

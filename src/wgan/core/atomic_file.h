@@ -7,6 +7,11 @@
 
 namespace wgan {
 
+// A finished file given its final name: `from` flushed to the disk, renamed over `to`, and the
+// directory flushed, so that after a crash `to` is the old file or the whole new one. RunError
+// naming both when the rename fails.
+void rename_durably(const std::string& from, const std::string& to);
+
 // `write` receives the temporary path and must create the file there.
 void write_atomically(const std::string& path, const std::function<void(const std::string&)>& write);
 

@@ -12,6 +12,7 @@
 #include <ostream>
 #include <sstream>
 
+#include "wgan/core/atomic_file.h"
 #include "wgan/core/error.h"
 #include "wgan/data/dataset_sources.h"
 #include "wgan/fetch/checksum.h"
@@ -80,7 +81,12 @@ void fetch_file(const SourceFile& file, const std::string& expected, const std::
   }
   const std::string partial = final_path + ".part";
   log << file.name << ": " << (fs::exists(partial) ? "continuing " : "downloading ") << url << std::endl;
-  download_to(url, partial, progress_line(file.name, bar));
+  try {
+    download_to(url, partial, progress_line(file.name, bar));
+  } catch (...) {
+    if (bar) std::fprintf(stderr, "\n");  // the error's line below the progress line
+    throw;
+  }
   if (bar) std::fprintf(stderr, "\n");
   const std::string md5 = md5_of_file(partial);
   if (md5 != expected) {
@@ -88,7 +94,7 @@ void fetch_file(const SourceFile& file, const std::string& expected, const std::
     throw UsageError(file.name + " from " + url + ": MD5 " + md5 + ", expected " + expected +
                      "; the download was deleted");
   }
-  fs::rename(partial, final_path);  // the final name only once verified
+  rename_durably(partial, final_path);  // the final name only once verified, and on the disk
   log << file.name << ": MD5 " << md5 << " verified" << std::endl;
 }
 
