@@ -2,12 +2,10 @@
 
 #include <vips/vips.h>
 
-#include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <memory>
-#include <sstream>
 
+#include "wgan/core/atomic_file.h"
 #include "wgan/core/error.h"
 #include "wgan/data/image_transform.h"
 
@@ -87,14 +85,6 @@ torch::Tensor pixels_of(VipsImage* image, const std::string& path) {
   return out;
 }
 
-std::string read_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw UsageError(path + ": cannot be read (" + std::strerror(errno) + ")");
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
-
 }  // namespace
 
 const std::vector<std::string>& image_file_extensions() {
@@ -107,7 +97,7 @@ torch::Tensor decode_resized_rgb(const std::string& path, int64_t size, int64_t 
   // From memory: a fifth faster than from the file name, whose format libvips finds by opening
   // it once per loader. Lazy: the header is read, the pixels when first needed. A truncated
   // file is an error, not an image with a grey bottom.
-  const std::string bytes = read_bytes(path);
+  const std::string bytes = read_text_file(path);  // core/atomic_file.h: any bytes
   if (bytes.empty()) throw UsageError(path + ": an empty file; expected a " + kImageFormats + " image");
   Image image(vips_image_new_from_buffer(bytes.data(), bytes.size(), "", "access", VIPS_ACCESS_SEQUENTIAL, "fail_on",
                                          VIPS_FAIL_ON_TRUNCATED, nullptr));

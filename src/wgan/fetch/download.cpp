@@ -71,13 +71,17 @@ std::pair<CURLcode, long> transfer(const std::string& url, Transfer& t, char* er
   return {code, status};
 }
 
+int64_t size_or_zero(const std::string& path) {
+  return fs::exists(path) ? static_cast<int64_t>(fs::file_size(path)) : 0;
+}
+
 }  // namespace
 
 void download_to(const std::string& url, const std::string& partial, const DownloadProgress& progress) {
   for (int attempt = 0; attempt < 2; ++attempt) {
     Transfer t;
     t.progress = &progress;
-    t.offset = fs::exists(partial) ? static_cast<int64_t>(fs::file_size(partial)) : 0;
+    t.offset = size_or_zero(partial);
     t.file = std::fopen(partial.c_str(), "ab");
     if (!t.file) throw RunError("cannot write " + partial + ": " + std::strerror(errno));
     char error_text[CURL_ERROR_SIZE] = {};
@@ -94,7 +98,7 @@ void download_to(const std::string& url, const std::string& partial, const Downl
     if (t.write_errno != 0)
       throw RunError("cannot write " + partial + ": " + std::strerror(t.write_errno));
     const std::string cause = error_text[0] ? error_text : curl_easy_strerror(code);
-    const int64_t kept = fs::exists(partial) ? static_cast<int64_t>(fs::file_size(partial)) : 0;
+    const int64_t kept = size_or_zero(partial);
     throw RunError("cannot download " + url + ": " + cause +
                    (kept > 0 ? "; " + std::to_string(kept) + " bytes kept, the same command continues from there"
                              : std::string()));
