@@ -12,6 +12,7 @@
 #include <sys/resource.h>
 #include <torch/cuda.h>
 #include <torch/torch.h>
+#include <torch/version.h>
 
 #include <nlohmann/json.hpp>
 
@@ -279,11 +280,16 @@ int main(int argc, char** argv) {
     }
     wgan::Trainer trainer(config, networks, std::make_shared<FixedData>(shape, config.batch_size),
                           g_device);
-    const double ms = median_ms(warmup, repeats, [&](int) { trainer.train_iteration().loss_d.item<double>(); });
+    // As the run on the CPU: the iteration, then the divergence flag read back.
+    const double ms = median_ms(warmup, repeats, [&](int) {
+      trainer.train_iteration().loss_d.item<double>();
+      trainer.check_divergence();
+    });
     const double flops = iteration_flops(config, g_macs, d_macs);
     std::cout << nlohmann::json{{"case", name}, {"mode", bf16 ? "wgan-bf16" : fast ? "wgan" : "wgan-plain"}, {"ms", ms},
                                 {"threads", threads}, {"gflop", flops / 1e9}, {"gflops", flops / ms / 1e6},
-                                {"peak_rss_mib", peak_rss_mib()}, {"device", device_name}}.dump()
+                                {"peak_rss_mib", peak_rss_mib()}, {"device", device_name},
+                                {"torch", TORCH_VERSION}}.dump()
               << std::endl;
   } catch (const std::exception& e) {
     std::cerr << "wgan_step_bench: " << e.what() << "\n";

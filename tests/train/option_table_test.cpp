@@ -42,7 +42,7 @@ const char* kHandWritten = R"({
   "image_size": 0, "channels": 0, "data_cache": "/cache", "max_image_pixels": 1000, "features": "", "ngf": 16, "ndf": 24,
   "norm_g": "none", "norm_d": "none", "extra_layers": 1, "allow_bn_critic": true, "augment": "cutout,color",
   "sample_every": 50, "grid_normalize": "each", "seed": 18446744073709551615, "threads": 3,
-  "device": "cpu", "log_every": 7, "tensorboard": false, "histogram_every": 0, "print_every": 70, "eval_every": 0, "eval_samples": 321,
+  "share_cores": false, "device": "cpu", "log_every": 7, "tensorboard": false, "histogram_every": 0, "print_every": 70, "eval_every": 0, "eval_samples": 321,
   "checkpoint_every": 0, "keep_checkpoints": 9, "on_nan": "skip", "quiet": true, "force": true,
   "fast_paths": false, "precision": "bf16"
 })";
@@ -76,6 +76,7 @@ TEST(OptionTable, HandWrittenConfigJsonReadsBackIntoTheExpectedOptions) {
   EXPECT_FALSE(c.fast_paths);
   EXPECT_EQ(c.precision, "bf16");
   EXPECT_FALSE(c.tensorboard);
+  EXPECT_FALSE(c.share_cores);
   EXPECT_EQ(c.histogram_every, 0);
   // Written back, it is the same document: no key lost, none invented, no value changed.
   EXPECT_EQ(options_to_json(c), json::parse(kHandWritten));

@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "../test_util.h"
+#include "wgan/core/error.h"
 #include "wgan/train/batch_source_factory.h"
 #include "wgan/train/run.h"
 
@@ -59,6 +62,49 @@ TEST(Trainer, GeneratorStepTrainsOnlyTheGenerator) {
   for (size_t i = 0; i < generator_after.size(); ++i)
     generator_moved |= !torch::equal(generator_after[i], generator_before[i]);
   EXPECT_TRUE(generator_moved);
+}
+
+// Another source's batches, NaN from batch `first_bad` on.
+class PoisonedSource : public BatchSource {
+ public:
+  PoisonedSource(std::shared_ptr<BatchSource> source, int64_t first_bad) : source_(std::move(source)), first_bad_(first_bad) {}
+  torch::Tensor batch(int64_t index, int64_t batch_size) override {
+    torch::Tensor b = source_->batch(index, batch_size);
+    return index >= first_bad_ ? torch::full_like(b, std::nan("")) : b;
+  }
+  std::vector<int64_t> sample_shape() const override { return source_->sample_shape(); }
+
+ private:
+  std::shared_ptr<BatchSource> source_;
+  int64_t first_bad_;
+};
+
+TEST(Trainer, DivergenceIsNotedOnTheDeviceAndReadOnlyWhenAsked) {
+  TrainConfig c = small_config("wgan-gp");
+  c.critic_warmup = false;
+  c.on_nan = "stop";
+  // NaN from the first critic step of iteration 3 (n_critic real batches per iteration).
+  auto source = std::make_shared<PoisonedSource>(make_batch_source(c), 2 * c.n_critic);
+  Trainer trainer(c, make_networks(c), source, torch::Device(torch::kCPU));
+  for (int i = 0; i < 5; ++i) EXPECT_NO_THROW(trainer.train_iteration());
+  EXPECT_EQ(trainer.nonfinite_watch().reads(), 0);  // no host read in any optimiser step
+  try {
+    trainer.check_divergence();
+    ADD_FAILURE() << "no divergence reported";
+  } catch (const DivergenceError& e) {
+    EXPECT_NE(std::string(e.what()).find("non-finite critic loss or gradient at iteration 3"), std::string::npos)
+        << e.what();
+  }
+  EXPECT_EQ(trainer.nonfinite_watch().reads(), 1);
+}
+
+TEST(Trainer, DivergenceCheckPassesWhileEverythingIsFinite) {
+  TrainConfig c = small_config("wgan-gp");
+  Trainer trainer = make_trainer(c);
+  for (int i = 0; i < 3; ++i) {
+    trainer.train_iteration();
+    EXPECT_NO_THROW(trainer.check_divergence());
+  }
 }
 
 TEST(Trainer, SameSeedGivesIdenticalLosses) {

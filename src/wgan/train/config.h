@@ -84,6 +84,7 @@ struct TrainConfig {
 
   uint64_t seed = 1;
   int64_t threads = 0;  // 0: all cores
+  bool share_cores = true;  // fewer threads while other processes are busy (core/free_cores.h)
   std::string device = "cpu";
 
   int64_t log_every = 10;     // metrics.jsonl

@@ -313,6 +313,9 @@ std::vector<OptionSpec> build_table() {
                       "feature network for FID/KID of images (TorchScript: wgan classifier train, or Inception)")),
       row("seed", "--seed", kNo, kCount, FIELD(seed), "random seed (an integer >= 0)"),
       row("threads", "--threads", kMay, kInt, FIELD(threads), "CPU threads (0: all cores)", non_negative_integer()),
+      added_later(switch_off(row("share_cores", "--no-share-cores", kMay, kSwitch, FIELD(share_cores),
+                                 "keep --threads when other processes are busy (default: fewer threads, "
+                                 "down to 1, while they are; docs/performance.md)"))),
       row("device", "--device", kNo, kText, FIELD(device), "cpu, cuda, cuda:N or auto", device_name()),
       row("log_every", "--log-every", kMay, kInt, FIELD(log_every), "iterations between metrics.jsonl records",
           positive_integer()),

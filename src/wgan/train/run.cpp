@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "wgan/core/error.h"
+#include "wgan/core/free_cores.h"
 #include "wgan/core/names.h"
 #include "wgan/core/random.h"
 #include "wgan/distributed/data_parallel.h"
@@ -135,6 +136,8 @@ class Run {
     metrics_.emplace(run_dir_);  // after the truncation, which replaces the file
     tensorboard_.start(trainer_.iteration());
     tensorboard_.pictures(pictures_.write_real(*data_), trainer_.iteration());
+    if (config_.share_cores && !group_ && setup_.threads > 1)
+      thread_share_.emplace(setup_.threads, std::chrono::seconds(1));
     start_ = Clock::now();
     first_iteration_ = trainer_.iteration();
     summary_.run_dir = run_dir_;
@@ -158,6 +161,7 @@ class Run {
   bool train() {
     while (trainer_.iteration() < config_.iters) {
       bool stopping = false;
+      share_cores();
       const IterationStats stats = iteration(stopping);
       const int64_t it = stats.iteration;
       const bool last = it == config_.iters;
@@ -211,18 +215,44 @@ class Run {
   double session_s() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
   double rate(int64_t it) const { return (it - first_iteration_) / std::max(session_s(), 1e-9); }
 
+  // Fewer threads while other processes are busy, all of them again when they are done
+  // (--share-cores; core/free_cores.h). Data-parallel ranks keep the cores the launcher gave them.
+  void share_cores() {
+    if (!thread_share_) return;
+    const std::optional<int64_t> threads = thread_share_->poll();
+    if (!threads) return;
+    torch::set_num_threads(static_cast<int>(*threads));
+    char line[160];
+    std::snprintf(line, sizeof line, "threads: %lld (other processes busy on %.1f cores; --no-share-cores keeps %lld)",
+                  static_cast<long long>(*threads), thread_share_->others_busy(), static_cast<long long>(setup_.threads));
+    bar_.enabled() ? log_.file_only(line) : log_.line(line);
+  }
+
   // One iteration, with the errors it can end in said with the last checkpoint to go back to.
   IterationStats iteration(bool& stopping) {
-    const std::string kept = last_checkpoint_.empty() ? std::string("none yet") : last_checkpoint_;
     try {
       IterationStats stats = trainer_.train_iteration();
+      // The divergence flag is read after every iteration on the CPU, where that costs nothing;
+      // on a GPU only where the run reads something back anyway (record, save, draw).
+      if (setup_.device.is_cpu()) trainer_.check_divergence();
       stopping = end_of_iteration(group_, stats, stop_.requested());
       return stats;
     } catch (const DivergenceError& e) {
-      throw RunError(std::string(e.what()) + "; stopped (--on-nan stop); last good checkpoint: " + kept);
+      throw diverged(e);
     } catch (const RunError& e) {
       if (!group_) throw;
-      throw RunError(std::string(e.what()) + "; last checkpoint: " + kept);  // a lost rank
+      throw RunError(std::string(e.what()) + "; last checkpoint: " + kept_checkpoint());  // a lost rank
+    }
+  }
+  std::string kept_checkpoint() const { return last_checkpoint_.empty() ? std::string("none yet") : last_checkpoint_; }
+  RunError diverged(const DivergenceError& e) const {
+    return RunError(std::string(e.what()) + "; stopped (--on-nan stop); last good checkpoint: " + kept_checkpoint());
+  }
+  void check_divergence() const {
+    try {
+      trainer_.check_divergence();
+    } catch (const DivergenceError& e) {
+      throw diverged(e);
     }
   }
 
@@ -234,6 +264,7 @@ class Run {
     const bool print_now = it % config_.print_every == 0 || last;
     const bool eval_now = last || (config_.eval_every > 0 && it % config_.eval_every == 0);
     if (!log_now && !print_now && !eval_now) return true;
+    check_divergence();
     // Reading the values back is the only host synchronisation of the loop.
     const IterationValues values = to_values(stats);
     status_ = short_status(values);
@@ -244,7 +275,7 @@ class Run {
       metrics_->append(record);
     } catch (const RunError& e) {  // a full or failing disk: what was trained since is not kept
       throw RunError(std::string(e.what()) + "; stopped at iteration " + std::to_string(it) + "; last checkpoint: " +
-                     (last_checkpoint_.empty() ? std::string("none yet") : last_checkpoint_));
+                     kept_checkpoint());
     }
     tensorboard_.record(record);
     // On a terminal the bar shows progress; the periodic lines go to log.txt (and to the
@@ -277,6 +308,7 @@ class Run {
   void draw(int64_t it, bool last) {
     tensorboard_.histograms(trainer_.networks(), it, last);
     if (!pictures_.due(it, last)) return;
+    check_divergence();
     try {
       tensorboard_.pictures(pictures_.write(sampling_generator(), trainer_.critic(), it, last, setup_.device), it);
     } catch (const std::exception& e) {
@@ -287,6 +319,7 @@ class Run {
   }
 
   void save(const std::string& path) {
+    check_divergence();  // a checkpoint is a good one
     save_checkpoint(path, trainer_.checkpoint_state(time_before_ + session_s()));
     last_checkpoint_ = path;
   }
@@ -324,6 +357,7 @@ class Run {
   double time_before_ = 0;  // training time of earlier sessions of this run
   std::string last_checkpoint_;
   std::string status_;  // the latest values read back, for the progress bar
+  std::optional<ThreadShare> thread_share_;
 };
 
 }  // namespace
@@ -422,6 +456,7 @@ void run_worker(const TrainConfig& config, const std::string& run_dir, const std
   StopSignals stop;
   while (trainer.iteration() < config.iters) {
     IterationStats stats = trainer.train_iteration();
+    if (device.is_cpu() || stats.iteration % config.log_every == 0) trainer.check_divergence();
     if (end_of_iteration(&group, stats, stop.requested())) return;
   }
 }

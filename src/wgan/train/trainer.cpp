@@ -42,6 +42,7 @@ Trainer::Trainer(TrainConfig config, NetworkPair networks, std::shared_ptr<Batch
       networks_(std::move(networks)),
       data_(std::move(data)),
       device_(device),
+      nonfinite_(device),
       objective_(make_objective(objective_options(config_))),
       augment_(parse_augmentations(config_.augment)) {
   networks_.generator->to(device_);
@@ -85,20 +86,22 @@ int64_t Trainer::critic_steps_for(int64_t iteration) const {
 
 void Trainer::step(torch::optim::Optimizer& optimizer, NetworkImpl& network,
                    const torch::Tensor& loss, double base_lr, int64_t& steps_done,
-                   const char* which) {
+                   NonFiniteWatch::Network which) {
   if (before_optimizer_step) before_optimizer_step(network);
-  // One host read covers the loss and every gradient: a NaN or Inf anywhere makes the sum
+  // One value covers the loss and every gradient: a NaN or Inf anywhere makes the sum
   // non-finite.
   torch::Tensor total = loss.detach().to(torch::kFloat64);
   for (const auto& p : network.parameters())
     if (p.grad().defined()) total = total + p.grad().sum().to(torch::kFloat64);
-  if (!std::isfinite(total.item<double>())) {
-    if (config_.on_nan == "stop")
-      throw DivergenceError(std::string("non-finite ") + which + " loss or gradient at iteration " +
-                            std::to_string(counters_.iteration + 1));
-    optimizer.zero_grad();
-    ++counters_.skipped_steps;
-    return;
+  if (config_.on_nan == "skip") {
+    // Skipping decides this step, so it reads the value back now (a synchronisation on a GPU).
+    if (!std::isfinite(total.item<double>())) {
+      optimizer.zero_grad();
+      ++counters_.skipped_steps;
+      return;
+    }
+  } else {
+    nonfinite_.note(total, counters_.iteration + 1, which);  // read by check_divergence
   }
   if (config_.lr_schedule != "constant")
     set_lr(optimizer, scheduled_lr(config_, base_lr, steps_done, counters_.iteration));
@@ -135,7 +138,7 @@ CriticLoss Trainer::critic_step(int64_t k) {
   autocast.reset();  // backward runs in the types the forward chose, outside autocast
   loss.loss.backward();
   step(*optimizer_d_, *networks_.critic, loss.loss, config_.optimizer_d.lr, counters_.steps_d,
-       "critic");
+       NonFiniteWatch::Network::kCritic);
   objective_->after_critic_step(*networks_.critic);
   return loss;
 }
@@ -159,7 +162,7 @@ torch::Tensor Trainer::generator_step() {
   loss.backward();
   for (auto& p : critic_params) p.requires_grad_(true);
   step(*optimizer_g_, *networks_.generator, loss, config_.optimizer_g.lr, counters_.steps_g,
-       "generator");
+       NonFiniteWatch::Network::kGenerator);
   return loss.detach();
 }
 

@@ -13,6 +13,7 @@
 #include "wgan/objectives/objective.h"
 #include "wgan/train/checkpoint.h"
 #include "wgan/train/config.h"
+#include "wgan/train/nonfinite_watch.h"
 
 namespace wgan {
 
@@ -42,7 +43,13 @@ class Trainer {
   Trainer(TrainConfig config, NetworkPair networks, std::shared_ptr<BatchSource> data,
           torch::Device device);
 
+  // One iteration. Under --on-nan stop it reads nothing back: a non-finite loss or gradient
+  // is noted on the device and reported by check_divergence.
   IterationStats train_iteration();
+  // Throws DivergenceError naming the first non-finite step so far (--on-nan stop): one host
+  // read, which the run makes where it reads anything else.
+  void check_divergence() const { nonfinite_.check(); }
+  const NonFiniteWatch& nonfinite_watch() const { return nonfinite_; }
 
   int64_t iteration() const { return counters_.iteration; }
   const TrainingCounters& counters() const { return counters_; }
@@ -77,12 +84,13 @@ class Trainer {
   int64_t critic_steps_for(int64_t iteration) const;
   // Checks the loss and gradients, then steps (or, under --on-nan skip, does not).
   void step(torch::optim::Optimizer& optimizer, NetworkImpl& network, const torch::Tensor& loss,
-            double base_lr, int64_t& steps_done, const char* which);
+            double base_lr, int64_t& steps_done, NonFiniteWatch::Network which);
 
   TrainConfig config_;
   NetworkPair networks_;
   std::shared_ptr<BatchSource> data_;
   torch::Device device_;
+  NonFiniteWatch nonfinite_;
   std::unique_ptr<Objective> objective_;
   DiffAugment augment_;
   std::unique_ptr<torch::optim::Optimizer> optimizer_d_, optimizer_g_;
