@@ -7,6 +7,12 @@ shapes, optimisers and threads as the wgan trainer's case of the same name (benc
     /usr/bin/python3 bench/pytorch_step.py CASE [--threads 2] [--warmup 3] [--repeats 10]
     /usr/bin/python3 bench/pytorch_step.py CASE --phases   # where the time goes, phase by phase
     python3 bench/pytorch_step.py CASE --device cuda        # on a GPU (a CUDA PyTorch)
+    .venv-torch2/bin/python bench/pytorch_step.py CASE --compile   # PyTorch 2.x, torch.compile
+
+--compile wraps the generator and the critic in torch.compile (default mode). The gradient
+penalty's pass through the critic runs eager: compiled graphs do not support the double
+backward it needs (create_graph=True). The compile happens in the first iterations and is
+reported apart (compile_s), not in the step time.
 
 Prints one JSON line: case, mode "pytorch", the median and all timings in ms, peak RSS in MiB.
 """
@@ -167,13 +173,18 @@ def main():
     parser.add_argument("--n-critic", type=int, default=5)
     parser.add_argument("--phases", action="store_true")
     parser.add_argument("--device", default="cpu")
+    parser.add_argument("--compile", action="store_true")
     args = parser.parse_args()
+    if args.compile and args.phases:
+        raise SystemExit("--phases times the eager iteration; leave out --compile")
     torch.set_num_threads(args.threads)
     torch.manual_seed(0)
     device = torch.device(args.device)
     g, d, shape, nz, batch, loss, optimiser = make_case(args.case)
     g, d = g.to(device), d.to(device)
     opt_g, opt_d = optimiser(g.parameters()), optimiser(d.parameters())
+    # The passes that may be compiled; `d` itself stays eager for the penalty's double backward.
+    g_run, d_run = (torch.compile(g), torch.compile(d)) if args.compile else (g, d)
     # Fixed data: no loading in the timing.
     real_data = (torch.rand(16 * batch, *shape) * 2 - 1).to(device)
 
@@ -181,9 +192,9 @@ def main():
         for k in range(args.n_critic):
             start = ((index * args.n_critic + k) * batch) % real_data.shape[0]
             real = real_data[start:start + batch]
-            fake = g(torch.randn(batch, nz, device=device))
+            fake = g_run(torch.randn(batch, nz, device=device))
             opt_d.zero_grad()
-            loss_d = d(fake.detach()).mean() - d(real).mean()
+            loss_d = d_run(fake.detach()).mean() - d_run(real).mean()
             if loss == "wgan-gp":
                 alpha = torch.rand(batch, *([1] * len(shape)), device=device)
                 x_hat = (alpha * real + (1 - alpha) * fake.detach()).requires_grad_(True)
@@ -195,7 +206,7 @@ def main():
                 for p in d.parameters():
                     p.data.clamp_(-0.01, 0.01)
         opt_g.zero_grad()
-        loss_g = -d(g(torch.randn(batch, nz, device=device))).mean()
+        loss_g = -d_run(g_run(torch.randn(batch, nz, device=device))).mean()
         loss_g.backward()
         opt_g.step()
         return loss_d.item(), loss_g.item()
@@ -207,13 +218,23 @@ def main():
                                                    real_data, device)}))
         return
 
-    timings = []
+    timings, warmup_s = [], 0.0
     for i in range(args.warmup + args.repeats):
         start = time.perf_counter()
         iteration(i)
+        synchronize(device)
         if i >= args.warmup:
             timings.append(1000 * (time.perf_counter() - start))
-    print(json.dumps({"case": args.case, "mode": "pytorch", "ms": statistics.median(timings),
+        else:
+            warmup_s += time.perf_counter() - start
+    compiled = {}
+    if args.compile:
+        # The warm-up iterations less as many steady ones: the compile's own time.
+        stats = torch._dynamo.utils.counters["stats"]
+        compiled = {"compile_s": round(warmup_s - args.warmup * statistics.median(timings) / 1000, 1),
+                    "graphs": stats["unique_graphs"]}
+    print(json.dumps({"case": args.case, "mode": "pytorch-compile" if args.compile else "pytorch",
+                      "ms": statistics.median(timings), **compiled,
                       "ms_all": [round(t, 2) for t in timings], "threads": args.threads,
                       "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                       "torch": torch.__version__, "device": args.device,

@@ -24,13 +24,20 @@ CommandResult install_into(const std::string& prefix) {
   return run_command("cmake --install " + std::string(WGAN_BUILD_DIR) + " --prefix " + prefix);
 }
 
+// The LibTorch this build uses, as a prefix searched first: the PyPI wheel's CMake files look
+// for libc10 with find_library, which finds Debian's in /usr/lib before the wheel's own
+// (docs/library.md says the same to users; Debian's LibTorch is in /usr, where this adds nothing).
+std::string torch_root() {
+  return fs::path(WGAN_TORCH_DIR).parent_path().parent_path().parent_path().string();  // .../Torch -> torch
+}
+
 // Copies examples/<name> to `dir`/<name>, configures it against `prefix` and builds it.
 CommandResult build_example(const std::string& name, const TempDir& dir, const std::string& prefix) {
   const std::string source = dir / ("src-" + name);
   fs::copy(std::string(WGAN_SOURCE_DIR) + "/examples/" + name, source, fs::copy_options::recursive);
   const std::string launcher = run_command("command -v ccache").status == 0 ? " -DCMAKE_CXX_COMPILER_LAUNCHER=ccache" : "";
   return run_command("cmake -S " + source + " -B " + dir / ("build-" + name) + " -DCMAKE_BUILD_TYPE=Release" +
-                     " -DCMAKE_PREFIX_PATH=" + prefix + " -DTorch_DIR=" + WGAN_TORCH_DIR + launcher +
+                     " -DCMAKE_PREFIX_PATH='" + prefix + ";" + torch_root() + "' -DTorch_DIR=" + WGAN_TORCH_DIR + launcher +
                      " && cmake --build " + dir / ("build-" + name) + " -j2");
 }
 

@@ -149,7 +149,10 @@ void read_archive(const std::string& path, c10::Device device, Read&& read) {
   } catch (const ReaderCrashed& e) {
     throw UsageError("checkpoint " + path + ": " + e.what() + "; expected a checkpoint written by wgan");
   } catch (const std::exception& e) {
-    throw UsageError("checkpoint " + path + ": cannot load it (" + first_line(e.what()) + ")");
+    const std::string reason = first_line(e.what());
+    throw UsageError("checkpoint " + path + ": cannot load it (" +
+                     (reason.empty() ? std::string("LibTorch's reader refused it without a reason") : reason) +
+                     "); expected a checkpoint written by wgan");
   }
 }
 

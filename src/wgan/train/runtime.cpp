@@ -1,5 +1,6 @@
 #include "wgan/train/runtime.h"
 
+#include <c10/core/impl/DeviceGuardImplInterface.h>
 #include <torch/cuda.h>
 
 #include <cstdlib>
@@ -39,7 +40,12 @@ c10::Device resolve_device(const std::string& name) {
   if (name == "auto") return torch::cuda::is_available() ? c10::Device(c10::kCUDA, 0) : c10::Device(c10::kCPU);
   if (name.rfind("cuda", 0) == 0) {
     if (!torch::cuda::is_available())
-      throw OptionError("device", "this LibTorch sees no CUDA device; expected cpu or auto", name);
+      // Built with CUDA when libtorch_cuda registered its device guard (the PyPI wheel's LibTorch).
+      throw OptionError("device",
+                        c10::impl::hasDeviceGuardImpl(c10::DeviceType::CUDA)
+                            ? "this LibTorch has CUDA but sees no GPU; expected cpu or auto"
+                            : "this LibTorch was built without CUDA (docs/development.md: LibTorch 2.x); expected cpu or auto",
+                        name);
     return c10::Device(name);
   }
   throw OptionError("device", "unknown device '" + name + "'; expected cpu, cuda, cuda:N or auto");
