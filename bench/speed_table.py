@@ -52,6 +52,27 @@ for case in cases:
           f"| {100 * gflop / fast * 1e3 / top:.0f} % "
           f"| {median_of(case, 'wgan', 'peak_rss_mib'):.0f} / {median_of(case, 'pytorch', 'peak_rss_mib'):.0f} |")
 
+# LibTorch 1.13 against 2.x, when bench/speed.sh measured the 2.x modes (wgan2*, pytorch2*).
+VERSION_MODES = ["wgan", "wgan2", "wgan2-plain", "pytorch", "pytorch2", "pytorch2-compile"]
+if any(r["mode"].startswith(("wgan2", "pytorch2")) for r in rows):
+    def version_of(prefix):
+        return next((r.get("torch", "?") for r in rows if r["mode"] == prefix), "?")
+    print(f"\nLibTorch {version_of('wgan')} (Debian) against {version_of('wgan2')} (PyPI wheel); PyTorch "
+          f"{version_of('pytorch')} and {version_of('pytorch2')}; ms per generator iteration, medians over the rounds:\n")
+    print("| case | wgan 1.13 | wgan 2.x | wgan 2.x, fast paths off | PyTorch 1.13 eager | PyTorch 2.x eager "
+          "| PyTorch 2.x compiled (compile s) | **best PyTorch / best wgan** |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for case in cases:
+        t = {m: median_of(case, m) for m in VERSION_MODES}
+        cell = lambda m: f"{t[m]:.1f}" if t[m] else "-"
+        compile_s = median_of(case, "pytorch2-compile", "compile_s")
+        compiled = f"{t['pytorch2-compile']:.1f} ({compile_s:.0f} s)" if t["pytorch2-compile"] else "-"
+        ours = [t[m] for m in ("wgan", "wgan2") if t[m]]
+        theirs = [t[m] for m in ("pytorch", "pytorch2", "pytorch2-compile") if t[m]]
+        best = f"**{min(theirs) / min(ours):.2f}x**" if ours and theirs else "-"
+        print(f"| {case} | {cell('wgan')} | {cell('wgan2')} | {cell('wgan2-plain')} | {cell('pytorch')} "
+              f"| {cell('pytorch2')} | {compiled} | {best} |")
+
 phase_rows = [r for r in rows if r["mode"] in ("wgan-phases", "pytorch-phases")]
 if phase_rows:
     print("\nPhases, ms per generator iteration (wgan / PyTorch; both make the fake batch without a graph):\n")
