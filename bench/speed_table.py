@@ -59,19 +59,30 @@ if any(r["mode"].startswith(("wgan2", "pytorch2")) for r in rows):
         return next((r.get("torch", "?") for r in rows if r["mode"] == prefix), "?")
     print(f"\nLibTorch {version_of('wgan')} (Debian) against {version_of('wgan2')} (PyPI wheel); PyTorch "
           f"{version_of('pytorch')} and {version_of('pytorch2')}; ms per generator iteration, medians over the rounds:\n")
+    def per_round(case, mode):
+        return [r["ms"] for r in rows if r.get("case") == case and r["mode"] == mode]
+
+    def best_ratios(case):
+        """Best PyTorch over best wgan within each round (the modes of one round run minutes apart
+        at most)."""
+        ours = [per_round(case, m) for m in ("wgan", "wgan2") if per_round(case, m)]
+        theirs = [per_round(case, m) for m in ("pytorch", "pytorch2", "pytorch2-compile") if per_round(case, m)]
+        rounds = min(len(x) for x in ours + theirs) if ours and theirs else 0
+        return [min(x[i] for x in theirs) / min(x[i] for x in ours) for i in range(rounds)]
+
     print("| case | wgan 1.13 | wgan 2.x | wgan 2.x, fast paths off | PyTorch 1.13 eager | PyTorch 2.x eager "
-          "| PyTorch 2.x compiled (compile s) | **best PyTorch / best wgan** |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+          "| PyTorch 2.x compiled (compile s) | **best PyTorch / best wgan** | range over rounds |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for case in cases:
         t = {m: median_of(case, m) for m in VERSION_MODES}
         cell = lambda m: f"{t[m]:.1f}" if t[m] else "-"
         compile_s = median_of(case, "pytorch2-compile", "compile_s")
         compiled = f"{t['pytorch2-compile']:.1f} ({compile_s:.0f} s)" if t["pytorch2-compile"] else "-"
-        ours = [t[m] for m in ("wgan", "wgan2") if t[m]]
-        theirs = [t[m] for m in ("pytorch", "pytorch2", "pytorch2-compile") if t[m]]
-        best = f"**{min(theirs) / min(ours):.2f}x**" if ours and theirs else "-"
-        print(f"| {case} | {cell('wgan')} | {cell('wgan2')} | {cell('wgan2-plain')} | {cell('pytorch')} "
-              f"| {cell('pytorch2')} | {compiled} | {best} |")
+        ratios = best_ratios(case)
+        best = f"**{statistics.median(ratios):.2f}x**" if ratios else "-"
+        rounds = len(ratios)
+        print(f"| {case} ({rounds} round{'s' if rounds > 1 else ''}) | {cell('wgan')} | {cell('wgan2')} | {cell('wgan2-plain')} "
+              f"| {cell('pytorch')} | {cell('pytorch2')} | {compiled} | {best} | {spread(ratios)} |")
 
 phase_rows = [r for r in rows if r["mode"] in ("wgan-phases", "pytorch-phases")]
 if phase_rows:
