@@ -45,18 +45,6 @@ void fail_if_injected(const std::string& path) {
   if (const int error = injected_error(path)) throw RunError("cannot write " + path + ": " + std::strerror(error));
 }
 
-// Writes all of `bytes` to fd; the errno of a failure, 0 on success.
-int write_all(int fd, const char* bytes, size_t size) {
-  size_t done = 0;
-  while (done < size) {
-    const ssize_t n = ::write(fd, bytes + done, size - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return n < 0 ? errno : ENOSPC;
-    done += static_cast<size_t>(n);
-  }
-  return 0;
-}
-
 // Fault injection for the tests: WGAN_KILL_AT=STAGE:TEXT ends the process with SIGKILL at that
 // stage of the atomic write of a path containing TEXT: "written" (the temporary file complete,
 // not synced), "synced" (before the rename), "renamed" (before the directory is synced).
@@ -139,6 +127,17 @@ void AppendOnlyFile::append(const std::string& bytes) {
     // Nothing more to do: the reader skips a torn last line.
   }
   throw RunError("cannot append to " + path_ + ": " + std::strerror(error));
+}
+
+int write_all(int fd, const char* bytes, size_t size) {
+  size_t done = 0;
+  while (done < size) {
+    const ssize_t n = ::write(fd, bytes + done, size - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return n < 0 ? errno : ENOSPC;
+    done += static_cast<size_t>(n);
+  }
+  return 0;
 }
 
 std::string read_text_file(const std::string& path) {

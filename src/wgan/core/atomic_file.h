@@ -2,6 +2,7 @@
 // one, never a torn one: write to a temporary file beside the target, flush and fsync it, then
 // rename it over the target and fsync the directory.
 #pragma once
+#include <cstddef>
 #include <functional>
 #include <string>
 
@@ -38,5 +39,9 @@ class AppendOnlyFile {
 };
 
 std::string read_text_file(const std::string& path);
+
+// Writes all `size` bytes to `fd`, through short writes and EINTR; the errno of a failure
+// (ENOSPC for a write that wrote nothing), 0 on success.
+int write_all(int fd, const char* bytes, size_t size);
 
 }  // namespace wgan

@@ -1,5 +1,7 @@
 #include "wgan/core/crash_isolation.h"
 
+#include "wgan/core/atomic_file.h"
+
 #include <ATen/Parallel.h>
 #include <poll.h>
 #include <sys/resource.h>
@@ -55,16 +57,6 @@ bool is_out_of_memory(const std::exception& e) {
   return dynamic_cast<const std::bad_alloc*>(&e) || std::strstr(e.what(), "allocate");
 }
 
-void write_all(int fd, const char* data, size_t size) {
-  while (size > 0) {
-    const ssize_t n = write(fd, data, size);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return;  // the parent has gone; nothing is left to tell
-    data += n;
-    size -= static_cast<size_t>(n);
-  }
-}
-
 // In the child: runs `rewrite`, writes the tagged answer to `fd` and ends without exit handlers
 // (the parent owns every file and buffer). A crash kills it plainly: no handler of the
 // parent's, a sanitizer's or a fuzzer's runs.
@@ -84,8 +76,9 @@ void write_all(int fd, const char* data, size_t size) {
     tag = kError;
     payload = "an unknown error";
   }
-  write_all(fd, &tag, 1);
-  write_all(fd, payload.data(), payload.size());
+  // A failure means the parent has gone: nothing is left to tell.
+  (void)write_all(fd, &tag, 1);
+  (void)write_all(fd, payload.data(), payload.size());
   _exit(0);
 }
 
