@@ -21,13 +21,13 @@ namespace fs = std::filesystem;
 constexpr double kMeanTolerance = 0.25;
 constexpr int kMaxTolerance = 1;
 
-struct Difference {
+struct PillowDifference {
   double mean = 0;
   int max = 0;
 };
 
 // Our images against Pillow's for `paths` at `size`.
-Difference against_pillow(const std::vector<std::string>& paths, int64_t size) {
+PillowDifference against_pillow(const std::vector<std::string>& paths, int64_t size) {
   test::TempDir dir;
   std::string args = dir / "reference.bin";
   args += " " + std::to_string(size);
@@ -37,7 +37,7 @@ Difference against_pillow(const std::vector<std::string>& paths, int64_t size) {
   const std::string reference = test::read_file(dir / "reference.bin");
   const size_t per_image = static_cast<size_t>(size * size * 3);
   EXPECT_EQ(reference.size(), per_image * paths.size());
-  Difference d;
+  PillowDifference d;
   double total = 0;
   for (size_t i = 0; i < paths.size() && reference.size() == per_image * paths.size(); ++i) {
     const torch::Tensor ours = decode_resized_rgb(paths[i], size, int64_t{1} << 30).permute({1, 2, 0}).contiguous();
@@ -66,7 +66,7 @@ TEST(ImageDecoder, MatchesPillowOnRealPokemonImages) {
   const auto paths = pokemon(40);
   if (paths.empty()) GTEST_SKIP() << "seed 000's Pokémon images are not in ../shared/data/pokemon/images";
   for (const int64_t size : {64, 32, 48, 256, 300}) {  // 256: as they are; 300: enlarged
-    const Difference d = against_pillow(paths, size);
+    const PillowDifference d = against_pillow(paths, size);
     EXPECT_LT(d.mean, kMeanTolerance) << "size " << size;
     EXPECT_LE(d.max, kMaxTolerance) << "size " << size;
     std::cout << "[          ] size " << size << ": mean |ours - Pillow| " << d.mean << ", max " << d.max << "\n";
@@ -84,7 +84,7 @@ TEST(ImageDecoder, MatchesPillowOnOddSizes) {
     paths.push_back(dir / (std::to_string(w) + "x" + std::to_string(h) + ".png"));
     write_png(paths.back(), torch::randint(0, 256, {3, h, w}, torch::kUInt8));
   }
-  const Difference d = against_pillow(paths, 32);
+  const PillowDifference d = against_pillow(paths, 32);
   EXPECT_LT(d.mean, kMeanTolerance);
   EXPECT_LE(d.max, kMaxTolerance);
   std::cout << "[          ] odd sizes to 32: mean |ours - Pillow| " << d.mean << ", max " << d.max << "\n";
@@ -107,7 +107,7 @@ TEST(ImageDecoder, ReadsWebpGifTiffAlphaAndSixteenBitsAsPillowDoes) {
       "rgba = rgb.copy(); rgba.putalpha(90); rgba.save('" + (dir / "d.png") + "')\n"
       "Image.new('I;16', (40, 30), 40000).save('" + (dir / "e.png") + "')\"");
   ASSERT_EQ(made.status, 0) << made.output;
-  const Difference d = against_pillow({dir / "a.webp", dir / "b.tiff", dir / "c.gif", dir / "d.png"}, 20);
+  const PillowDifference d = against_pillow({dir / "a.webp", dir / "b.tiff", dir / "c.gif", dir / "d.png"}, 20);
   EXPECT_LT(d.mean, kMeanTolerance);
   EXPECT_LE(d.max, kMaxTolerance);
   // 16 bits: 40000 / 65535 of white, 155.6 on 8 bits.

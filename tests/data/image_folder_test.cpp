@@ -25,7 +25,7 @@ std::vector<uint8_t> paint(int w, int h, int channels, Colour colour) {
   return pixels;
 }
 
-void write_png(const std::string& path, int w, int h, int channels, const std::vector<uint8_t>& px) {
+void write_stb_png(const std::string& path, int w, int h, int channels, const std::vector<uint8_t>& px) {
   std::filesystem::create_directories(std::filesystem::path(path).parent_path());
   ASSERT_TRUE(stbi_write_png(path.c_str(), w, h, channels, px.data(), w * channels));
 }
@@ -33,7 +33,7 @@ void write_png(const std::string& path, int w, int h, int channels, const std::v
 // a.png: 40x20, left half red, right half blue; sub/b.jpg: 30x30 green; sub/deeper/c.bmp: 17x29
 // grey 200 (one channel); notes.txt: not an image.
 void write_mixed_folder(const test::TempDir& dir) {
-  write_png(dir / "a.png", 40, 20, 3, paint(40, 20, 3, [](int x, int) {
+  write_stb_png(dir / "a.png", 40, 20, 3, paint(40, 20, 3, [](int x, int) {
               return x < 20 ? std::array<uint8_t, 3>{255, 0, 0} : std::array<uint8_t, 3>{0, 0, 255};
             }));
   std::filesystem::create_directories(dir / "sub/deeper");
@@ -149,7 +149,7 @@ TEST(ImageFolder, CacheIsReusedAndInvalidatedByANewFile) {
   EXPECT_TRUE(contains("from the cache"));
   EXPECT_TRUE(torch::equal(first.images, second.images));
 
-  write_png(dir / "z.png", 16, 16, 3, paint(16, 16, 3, [](int, int) { return std::array<uint8_t, 3>{1, 2, 3}; }));
+  write_stb_png(dir / "z.png", 16, 16, 3, paint(16, 16, 3, [](int, int) { return std::array<uint8_t, 3>{1, 2, 3}; }));
   log.clear();
   ImageDataset third = load_image_folder(dir.path(), options);
   EXPECT_FALSE(contains("from the cache"));

@@ -7,18 +7,14 @@
 #include <cmath>
 
 #include "../test_util.h"
+#include "linear_critic.h"
 #include "wgan/objectives/classic_objectives.h"
 #include "wgan/objectives/objective_registry.h"
 
 namespace wgan {
 namespace {
 
-// D(x) = w . x: its input gradient is w everywhere, so the two-sided penalty is (|w| - 1)^2.
-struct LinearCritic : NetworkImpl {
-  explicit LinearCritic(torch::Tensor w) : w(register_parameter("w", w)) {}
-  torch::Tensor forward(const torch::Tensor& x) override { return x.matmul(w).unsqueeze(1); }
-  torch::Tensor w;
-};
+using test::LinearCritic;
 
 // A short 2-D run of the command line with these flags, logging every iteration; its output.
 test::CommandResult short_run(const std::string& flags, const std::string& out) {

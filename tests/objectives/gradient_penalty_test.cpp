@@ -2,26 +2,17 @@
 
 #include <gtest/gtest.h>
 
+#include "linear_critic.h"
 #include "wgan/objectives/classic_objectives.h"
 
 namespace wgan {
 namespace {
 
-// f(x) = w . x + b: its input gradient is w everywhere, so the penalty is (||w|| - 1)^2 for
-// every interpolate.
-struct LinearCritic : NetworkImpl {
-  explicit LinearCritic(std::vector<float> weights) {
-    linear = register_module("linear", torch::nn::Linear(static_cast<int64_t>(weights.size()), 1));
-    torch::NoGradGuard no_grad;
-    linear->weight.copy_(torch::tensor(weights).view({1, -1}));
-    linear->bias.fill_(0.3);
-  }
-  torch::Tensor forward(const torch::Tensor& x) override { return linear->forward(x.flatten(1)); }
-  torch::nn::Linear linear{nullptr};
-};
+// The penalty of a linear critic is (||w|| - 1)^2 at every interpolate.
+using test::LinearCritic;
 
 TEST(GradientPenalty, LinearCriticHasClosedFormPenalty) {
-  LinearCritic critic({3.0f, 4.0f});  // ||w|| = 5
+  LinearCritic critic(torch::tensor({3.0f, 4.0f}), 0.3f);  // ||w|| = 5
   auto real = torch::randn({16, 2});
   auto fake = torch::randn({16, 2});
   auto alpha = torch::rand({16});
@@ -31,7 +22,7 @@ TEST(GradientPenalty, LinearCriticHasClosedFormPenalty) {
 
 TEST(GradientPenalty, PenaltyBackPropagatesIntoWeights) {
   // d/dw lambda (||w|| - 1)^2 = 2 lambda (||w|| - 1) w / ||w||.
-  LinearCritic critic({3.0f, 4.0f});
+  LinearCritic critic(torch::tensor({3.0f, 4.0f}), 0.3f);
   const double lambda = 10.0;
   WganGpObjective objective(lambda);
   CriticBatch batch{torch::randn({32, 2}), torch::randn({32, 2}), torch::rand({32})};
@@ -40,7 +31,7 @@ TEST(GradientPenalty, PenaltyBackPropagatesIntoWeights) {
   // The penalty alone (the Wasserstein part has its own, different gradient).
   auto penalty_only = lambda * gradient_penalty(critic, batch.real, batch.fake, batch.alpha);
   penalty_only.backward();
-  auto grad = critic.linear->weight.grad().view({-1});
+  auto grad = critic.w.grad();
   EXPECT_NEAR(grad[0].item<double>(), 2 * lambda * 4.0 * 3.0 / 5.0, 1e-3);
   EXPECT_NEAR(grad[1].item<double>(), 2 * lambda * 4.0 * 4.0 / 5.0, 1e-3);
   EXPECT_TRUE(loss.penalty.defined());
@@ -48,7 +39,7 @@ TEST(GradientPenalty, PenaltyBackPropagatesIntoWeights) {
   // A gradient step on the penalty shrinks ||w|| towards 1.
   torch::optim::SGD sgd(critic.parameters(), 0.001);
   sgd.step();
-  EXPECT_LT(critic.linear->weight.norm().item<double>(), 5.0);
+  EXPECT_LT(critic.w.norm().item<double>(), 5.0);
 }
 
 TEST(GradientPenalty, UsesOneAlphaPerSampleAndNormOverAllNonBatchDims) {

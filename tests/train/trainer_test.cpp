@@ -98,6 +98,25 @@ TEST(Trainer, DivergenceIsNotedOnTheDeviceAndReadOnlyWhenAsked) {
   EXPECT_EQ(trainer.nonfinite_watch().reads(), 1);
 }
 
+TEST(Trainer, OnTheCpuTheFreeDivergenceCheckStopsInTheIterationThatDiverged) {
+  TrainConfig c = small_config("wgan-gp");
+  c.critic_warmup = false;
+  c.on_nan = "stop";
+  auto source = std::make_shared<PoisonedSource>(make_batch_source(c), 2 * c.n_critic);
+  Trainer trainer(c, make_networks(c), source, torch::Device(torch::kCPU));
+  int64_t stopped_after = 0;
+  for (int i = 0; i < 5 && stopped_after == 0; ++i) {
+    trainer.train_iteration();
+    try {
+      trainer.check_divergence_if_free();
+    } catch (const DivergenceError&) {
+      stopped_after = trainer.iteration();
+    }
+  }
+  EXPECT_EQ(stopped_after, 3);
+  EXPECT_EQ(trainer.nonfinite_watch().reads(), 3);  // one read per iteration, each after the step
+}
+
 TEST(Trainer, DivergenceCheckPassesWhileEverythingIsFinite) {
   TrainConfig c = small_config("wgan-gp");
   Trainer trainer = make_trainer(c);

@@ -7,7 +7,8 @@
 namespace wgan {
 
 NonFiniteWatch::NonFiniteWatch(torch::Device device)
-    : first_(torch::full({}, -1, torch::TensorOptions().dtype(torch::kInt64).device(device))) {}
+    : on_host_(device.is_cpu()),
+      first_(torch::full({}, -1, torch::TensorOptions().dtype(torch::kInt64).device(device))) {}
 
 void NonFiniteWatch::note(const torch::Tensor& total, int64_t iteration, Network network) {
   const auto newly_bad = torch::isfinite(total).logical_not().logical_and(first_.lt(0));

@@ -18,10 +18,16 @@ class NonFiniteWatch {
   void note(const torch::Tensor& total, int64_t iteration, Network network);
   // Throws DivergenceError naming the first such step, if any: the one host read.
   void check() const;
+  // check() where the read costs nothing, the flag being in host memory (a CPU run): there it
+  // is made after every iteration, so that the run stops in the iteration that diverged.
+  void check_if_free() const {
+    if (on_host_) check();
+  }
   // How many times check() has read the flag back (the tests count them).
   int64_t reads() const { return reads_; }
 
  private:
+  bool on_host_;
   torch::Tensor first_;  // int64, 0-d: 2 * iteration + network of the first non-finite step; -1 none
   mutable int64_t reads_ = 0;
 };

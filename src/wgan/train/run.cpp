@@ -232,9 +232,9 @@ class Run {
   IterationStats iteration(bool& stopping) {
     try {
       IterationStats stats = trainer_.train_iteration();
-      // The divergence flag is read after every iteration on the CPU, where that costs nothing;
-      // on a GPU only where the run reads something back anyway (record, save, draw).
-      if (setup_.device.is_cpu()) trainer_.check_divergence();
+      // On a GPU the divergence flag is read only where the run reads something back anyway
+      // (record, save, draw).
+      trainer_.check_divergence_if_free();
       stopping = end_of_iteration(group_, stats, stop_.requested());
       return stats;
     } catch (const DivergenceError& e) {
@@ -456,7 +456,8 @@ void run_worker(const TrainConfig& config, const std::string& run_dir, const std
   StopSignals stop;
   while (trainer.iteration() < config.iters) {
     IterationStats stats = trainer.train_iteration();
-    if (device.is_cpu() || stats.iteration % config.log_every == 0) trainer.check_divergence();
+    trainer.check_divergence_if_free();
+    if (stats.iteration % config.log_every == 0) trainer.check_divergence();  // as the run's record
     if (end_of_iteration(&group, stats, stop.requested())) return;
   }
 }

@@ -49,6 +49,8 @@ class Trainer {
   // Throws DivergenceError naming the first non-finite step so far (--on-nan stop): one host
   // read, which the run makes where it reads anything else.
   void check_divergence() const { nonfinite_.check(); }
+  // The same after an iteration, where the read is free (the CPU); elsewhere a no-op.
+  void check_divergence_if_free() const { nonfinite_.check_if_free(); }
   const NonFiniteWatch& nonfinite_watch() const { return nonfinite_; }
 
   int64_t iteration() const { return counters_.iteration; }
