@@ -79,13 +79,18 @@ class PoisonedSource : public BatchSource {
   int64_t first_bad_;
 };
 
-TEST(Trainer, DivergenceIsNotedOnTheDeviceAndReadOnlyWhenAsked) {
+// A WGAN-GP trainer on the CPU under --on-nan stop whose data is NaN from the first critic step
+// of iteration 3 (n_critic real batches per iteration).
+Trainer trainer_diverging_at_iteration_3() {
   TrainConfig c = small_config("wgan-gp");
   c.critic_warmup = false;
   c.on_nan = "stop";
-  // NaN from the first critic step of iteration 3 (n_critic real batches per iteration).
   auto source = std::make_shared<PoisonedSource>(make_batch_source(c), 2 * c.n_critic);
-  Trainer trainer(c, make_networks(c), source, torch::Device(torch::kCPU));
+  return Trainer(c, make_networks(c), source, torch::Device(torch::kCPU));
+}
+
+TEST(Trainer, DivergenceIsNotedOnTheDeviceAndReadOnlyWhenAsked) {
+  Trainer trainer = trainer_diverging_at_iteration_3();
   for (int i = 0; i < 5; ++i) EXPECT_NO_THROW(trainer.train_iteration());
   EXPECT_EQ(trainer.nonfinite_watch().reads(), 0);  // no host read in any optimiser step
   try {
@@ -99,11 +104,7 @@ TEST(Trainer, DivergenceIsNotedOnTheDeviceAndReadOnlyWhenAsked) {
 }
 
 TEST(Trainer, OnTheCpuTheFreeDivergenceCheckStopsInTheIterationThatDiverged) {
-  TrainConfig c = small_config("wgan-gp");
-  c.critic_warmup = false;
-  c.on_nan = "stop";
-  auto source = std::make_shared<PoisonedSource>(make_batch_source(c), 2 * c.n_critic);
-  Trainer trainer(c, make_networks(c), source, torch::Device(torch::kCPU));
+  Trainer trainer = trainer_diverging_at_iteration_3();
   int64_t stopped_after = 0;
   for (int i = 0; i < 5 && stopped_after == 0; ++i) {
     trainer.train_iteration();
