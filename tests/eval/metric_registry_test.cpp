@@ -26,7 +26,7 @@ TEST(MetricRegistry, EveryKeyARunWritesIsDeclared) {
     for (const auto& [key, value] : record.items()) seen.insert(key);
   }
   for (const auto& key : seen) EXPECT_NE(find_metric(key), nullptr) << key << " is written but not declared";
-  for (const char* key : {metric::kW1, metric::kModesCovered, metric::kPenalty, metric::kEvalTime})
+  for (const char* key : {metric::kW1, metric::kModesCovered, metric::kPenalty, metric::kEvalTime, metric::kCriticMax})
     EXPECT_TRUE(seen.count(key)) << key;
 }
 

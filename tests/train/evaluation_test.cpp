@@ -6,7 +6,11 @@
 
 #include "wgan/core/random.h"
 #include "wgan/data/toy.h"
+#include "wgan/data/tensor_source.h"
 #include "wgan/train/networks.h"
+#include "wgan/train/run_pictures.h"
+#include "../objectives/linear_critic.h"
+#include "../test_util.h"
 
 namespace wgan {
 namespace {
@@ -60,6 +64,24 @@ TEST(Evaluation, TheTrueSampleIsTheSameAtEveryIteration) {
   const auto a = evaluate_generator(*g, config, 300, 5, c10::Device(c10::kCPU));
   const auto b = evaluate_generator(*g, config, 300, 900, c10::Device(c10::kCPU));
   EXPECT_DOUBLE_EQ(a["w1"].get<double>(), b["w1"].get<double>());
+}
+
+// Seed 001's table: the critic's extremes over the square of the maps. A linear critic's are at
+// the square's corners, b -+ extent (|w1| + |w2|); the maps reach 15 % beyond the data's square.
+TEST(Evaluation, CriticRangeIsTheExtremesOverTheMapsSquare) {
+  const TrainConfig config = toy_config("gaussians25");
+  test::TempDir dir;
+  TensorSource points(torch::randn({100, 2}), 1);
+  RunPictures pictures(config, dir / "run", points);
+  test::LinearCritic critic(torch::tensor({1.0f, -2.0f}), 0.5f);
+  const auto range = pictures.critic_range(critic, c10::Device(c10::kCPU));
+  const double extent = ToyDistribution::from_name("gaussians25").extent() * 1.15;
+  EXPECT_NEAR(range.at(metric::kCriticMax).get<double>(), 0.5 + 3 * extent, 1e-4);
+  EXPECT_NEAR(range.at(metric::kCriticMin).get<double>(), 0.5 - 3 * extent, 1e-4);
+
+  TensorSource images(torch::zeros({4, 1, 8, 8}, torch::kUInt8), 1);
+  RunPictures grids(config, dir / "images", images);
+  EXPECT_TRUE(grids.critic_range(critic, c10::Device(c10::kCPU)).empty()) << "images have no map";
 }
 
 }  // namespace

@@ -53,6 +53,7 @@ std::vector<MetricSpec> build() {
   const Better up = Better::kHigher, down = Better::kLower, none = Better::kNeither;
   const std::string training = "the trainer (train/trainer.h), averaged over the iteration's critic steps";
   const std::string toy = "2-D evaluation (eval/mode_metrics.h)";
+  const std::string critic_map = "2-D evaluation: the critic on the map's grid (train/run_pictures.h)";
   const std::string features = "image evaluation through --features (eval/feature_distances.h)";
   const std::string manifold = "k-nearest-neighbour balls in the feature space or of 2-D points (eval/manifold_metrics.h)";
   const std::string swd = "images without --features: ProGAN's sliced Wasserstein distance (eval/sliced_wasserstein_images.h)";
@@ -72,6 +73,8 @@ std::vector<MetricSpec> build() {
       {kModesTotal, "Modes of the mixture", "", none, "", "", "", false, false, false, nullptr, toy},
       {kHighQuality, "High-quality samples", "%", up, "high-quality", "High-quality samples", "%", false, true, false, nullptr, toy},
       {kReverseKl, "Reverse KL of the mode histogram", "nats", down, "reverse-kl", "Reverse KL of the mode histogram", "nats", false, true, false, nullptr, toy},
+      {kCriticMin, "Critic minimum over the map's square", "", none, "critic-range", "Critic range over the map's square", "D(x)", false, true, false, nullptr, critic_map},
+      {kCriticMax, "Critic maximum over the map's square", "", none, "critic-range", "Critic range over the map's square", "D(x)", false, true, false, nullptr, critic_map},
       {kW1, "W1 to the data", "", down, "w1", "W1 to the data", "W1", false, true, true, w1_summary, "exact W1 between equal-size samples (eval/assignment.h)"},
       {kFid, "FID", "", down, "fid", "FID", "FID", false, true, true, fid_summary, features},
       {kKid, "KID", "", down, "kid", "KID", "KID", false, true, true, nullptr, features},

@@ -297,6 +297,7 @@ class Run {
       const nlohmann::json raw = evaluator_.evaluate(trainer_.generator(), config_.eval_samples, it);
       for (const auto& [key, value] : raw.items()) evaluation[std::string(metric::kRawPrefix) + key] = value;
     }
+    evaluation.update(pictures_.critic_range(trainer_.critic(), setup_.device));
     if (last) summary_.final_metrics = evaluation;
     if (!evaluation.empty() && !last) log_.line("eval   " + describe_metrics(evaluation));
     if (!evaluation.empty()) evaluation[metric::kEvalTime] = session_s() - eval_start;  // bench/ sums it

@@ -6,6 +6,7 @@
 
 #include "wgan/core/random.h"
 #include "wgan/data/toy.h"
+#include "wgan/eval/metric_registry.h"
 #include "wgan/train/trainer.h"
 #include "wgan/viz/critic_map.h"
 #include "wgan/viz/image_grid.h"
@@ -88,13 +89,19 @@ WrittenPicture RunPictures::write_map(NetworkImpl& generator, NetworkImpl& criti
   std::filesystem::create_directories(layout_ / RunLayout::kMaps);
   CriticMap map;
   map.extent = map_extent_;
-  map.values = critic_on_grid(critic, map.extent, 150, device);
+  map.values = critic_on_grid(critic, map.extent, kCriticMapResolution, device);
   map.real = real_points_;
   map.fake = forward_in_eval_mode(generator, noise_, device);
   map.title = config_.loss + " on " + config_.dataset + ", iteration " + std::to_string(iteration);
   const std::string path = layout_ / (std::string(RunLayout::kMaps) + "/" + RunLayout::snapshot_name(iteration));
   write_critic_map(map, path);
   return {"critic_map", path};
+}
+
+nlohmann::json RunPictures::critic_range(NetworkImpl& critic, c10::Device device) const {
+  if (!maps_) return nlohmann::json::object();
+  const torch::Tensor values = critic_on_grid(critic, map_extent_, kCriticMapResolution, device);
+  return {{metric::kCriticMin, values.min().item<double>()}, {metric::kCriticMax, values.max().item<double>()}};
 }
 
 torch::Tensor critic_on_grid(NetworkImpl& critic, double extent, int64_t resolution, c10::Device device) {

@@ -5,6 +5,7 @@
 // animation and report.html are refreshed (viz/report.h). A program's own points of another
 // dimension get the curves and the report only.
 #pragma once
+#include <nlohmann/json.hpp>
 #include <torch/types.h>
 
 #include <string>
@@ -35,6 +36,9 @@ class RunPictures {
   // The grid or map of this iteration, then the report. `last` marks the page as finished.
   std::vector<WrittenPicture> write(NetworkImpl& generator, NetworkImpl& critic, int64_t iteration, bool last,
                                     c10::Device device) const;
+  // 2-D data: critic_min and critic_max, the critic's extremes over the square its maps show
+  // (seed 001's table: without a constraint they grow without bound). Empty JSON otherwise.
+  nlohmann::json critic_range(NetworkImpl& critic, c10::Device device) const;
 
  private:
   WrittenPicture write_grid(NetworkImpl& generator, int64_t iteration, c10::Device device) const;
@@ -51,6 +55,9 @@ class RunPictures {
   torch::Tensor noise_;        // fixed noise: 64 for grids, 1,000 for maps
   torch::Tensor real_points_;  // 2-D data: 1,000 points drawn once
 };
+
+// The resolution of the critic maps and of critic_range.
+inline constexpr int64_t kCriticMapResolution = 150;
 
 // The critic's value on a resolution x resolution grid over [-extent, extent]^2, row 0 at the
 // top (y = +extent).
