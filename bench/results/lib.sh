@@ -1,0 +1,41 @@
+# Shared by the seed experiments under bench/results/: where runs go, and a run that continues
+# from its checkpoint when the script is started again. Sourced, not run.
+#
+#   WGAN_RESULTS  the results directory (default /tmp/wgan-results; outside the repository)
+#   WGAN          the wgan program (default build/wgan of this checkout)
+#   WGAN_THREADS  threads per run (default 2)
+set -euo pipefail
+results_here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(cd "$results_here/../.." && pwd)
+wgan=${WGAN:-$repo/build/wgan}
+results=${WGAN_RESULTS:-/tmp/wgan-results}
+threads=${WGAN_THREADS:-2}
+mnist=${WGAN_MNIST_DIR:-$repo/../shared/data/mnist}
+pokemon=${WGAN_POKEMON_DIR:-$repo/../shared/data/pokemon/images}
+mkdir -p "$results"
+
+# train_or_resume DIR FLAGS...: a finished run (checkpoints/final.pt) is left as it is, a stopped
+# one continues from its newest checkpoint (--resume), a missing one starts with FLAGS.
+train_or_resume() {
+  local dir=$1; shift
+  if [ -f "$dir/checkpoints/final.pt" ]; then
+    echo "finished: $dir"
+  elif [ -d "$dir/checkpoints" ] && [ -n "$(ls "$dir/checkpoints" 2>/dev/null)" ]; then
+    echo "continuing: $dir"
+    "$wgan" train --resume "$dir" --threads "$threads" --quiet
+  else
+    rm -rf "$dir"
+    echo "training: $dir"
+    "$wgan" train "$@" --threads "$threads" --quiet --out "$dir"
+  fi
+}
+
+# The last record of metrics.jsonl that has KEY.
+last_with() {
+  python3 - "$1" "$2" <<'PY'
+import json, sys
+path, key = sys.argv[1:]
+rows = [json.loads(l) for l in open(path) if key in l]
+print(json.dumps(rows[-1]) if rows else "{}")
+PY
+}
