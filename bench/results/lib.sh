@@ -30,12 +30,3 @@ train_or_resume() {
   fi
 }
 
-# The last record of metrics.jsonl that has KEY.
-last_with() {
-  python3 - "$1" "$2" <<'PY'
-import json, sys
-path, key = sys.argv[1:]
-rows = [json.loads(l) for l in open(path) if key in l]
-print(json.dumps(rows[-1]) if rows else "{}")
-PY
-}

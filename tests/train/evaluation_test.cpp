@@ -67,7 +67,7 @@ TEST(Evaluation, TheTrueSampleIsTheSameAtEveryIteration) {
 }
 
 // Seed 001's table: the critic's extremes over the square of the maps. A linear critic's are at
-// the square's corners, b -+ extent (|w1| + |w2|); the maps reach 15 % beyond the data's square.
+// the square's corners, b -+ extent (|w1| + |w2|); the maps reach beyond the data's square.
 TEST(Evaluation, CriticRangeIsTheExtremesOverTheMapsSquare) {
   const TrainConfig config = toy_config("gaussians25");
   test::TempDir dir;
@@ -75,7 +75,7 @@ TEST(Evaluation, CriticRangeIsTheExtremesOverTheMapsSquare) {
   RunPictures pictures(config, dir / "run", points);
   test::LinearCritic critic(torch::tensor({1.0f, -2.0f}), 0.5f);
   const auto range = pictures.critic_range(critic, c10::Device(c10::kCPU));
-  const double extent = ToyDistribution::from_name("gaussians25").extent() * 1.15;
+  const double extent = ToyDistribution::from_name("gaussians25").extent() * kCriticMapMargin;
   EXPECT_NEAR(range.at(metric::kCriticMax).get<double>(), 0.5 + 3 * extent, 1e-4);
   EXPECT_NEAR(range.at(metric::kCriticMin).get<double>(), 0.5 - 3 * extent, 1e-4);
 

@@ -29,10 +29,10 @@ RunPictures::RunPictures(const TrainConfig& config, const std::string& run_dir, 
     auto points = make_generator(config.seed, Stream::kFixedNoise, 1);
     const ToyDistribution distribution = ToyDistribution::from_name(config.dataset);
     real_points_ = distribution.sample(1000, points);
-    map_extent_ = distribution.extent() * 1.15;
+    map_extent_ = distribution.extent() * kCriticMapMargin;
   } else if (maps_) {  // a program's own points: the map spans them
     real_points_ = data.batch(0, 1000);
-    map_extent_ = real_points_.abs().max().item<double>() * 1.15;
+    map_extent_ = real_points_.abs().max().item<double>() * kCriticMapMargin;
     if (!std::isfinite(map_extent_) || map_extent_ <= 0) map_extent_ = 1;
   }
 }

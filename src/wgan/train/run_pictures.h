@@ -58,6 +58,8 @@ class RunPictures {
 
 // The resolution of the critic maps and of critic_range.
 inline constexpr int64_t kCriticMapResolution = 150;
+// A map's square reaches this far beyond the data's: [-margin * extent, margin * extent]^2.
+inline constexpr double kCriticMapMargin = 1.15;
 
 // The critic's value on a resolution x resolution grid over [-extent, extent]^2, row 0 at the
 // top (y = +extent).
