@@ -4,15 +4,20 @@
 # without bound. Evaluations (modes, high-quality share, W1, the critic's range) every 10 of the
 # seed's epochs (100,000 points / batch 512 = 195.3 iterations an epoch), maps every 50.
 #
-#   bench/results/seed001.sh [EPOCHS]      (default 100, the preset's 20,000 iterations; the seed: 1,000)
+#   bench/results/seed001.sh [EPOCHS [CLIP...]]   (default 100 epochs, the preset's 20,000
+#                                                 iterations; the seed: 1,000; clips 0.1 and none)
+# Two runs side by side, one thread each: `seed001.sh 100 0.1 & seed001.sh 100 none`; the table
+# is printed once both runs exist.
 source "$(dirname "$0")/lib.sh"
 epochs=${1:-100}
+clips=("${@:2}"); [ ${#clips[@]} -gt 0 ] || clips=(0.1 none)
 iters=$(( (epochs * 100000 + 511) / 512 ))
 every=$(( 10 * 100000 / 512 ))
-for clip in 0.1 none; do
+for clip in "${clips[@]}"; do
   train_or_resume "$results/seed001-clip-$clip" --preset seed001-grid --clip "$clip" --iters "$iters" --seed 1 \
     --eval-every "$every" --sample-every $(( 5 * every )) --checkpoint-every "$every"
 done
+[ -f "$results/seed001-clip-0.1/metrics.jsonl" ] && [ -f "$results/seed001-clip-none/metrics.jsonl" ] || exit 0
 python3 - "$results" <<'PY'
 import json, sys
 root = sys.argv[1]

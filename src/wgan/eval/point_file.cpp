@@ -56,29 +56,40 @@ torch::Tensor read_csv_points(const std::string& path) {
   return torch::tensor(values, torch::kFloat64).view({rows, columns});
 }
 
+torch::Tensor read_tensor_file(const std::string& path) {
+  if (!std::filesystem::is_regular_file(path))
+    throw UsageError(path + ": no such file; expected a tensor saved with torch.save or wgan sample");
+  try {
+    const std::string pickled = repickled(read_text_file(path));  // read in a child (crash_isolation.h)
+    const auto value = torch::pickle_load(std::vector<char>(pickled.begin(), pickled.end()));
+    if (!value.isTensor()) throw std::runtime_error("not a tensor");
+    return value.toTensor();
+  } catch (const UsageError&) {
+    throw;
+  } catch (const ReaderCrashed& e) {
+    throw UsageError(path + ": " + e.what() + "; expected a tensor saved with torch.save or wgan sample");
+  } catch (const std::exception&) {
+    throw UsageError(path + ": not a tensor file; expected a tensor saved with torch.save or wgan sample");
+  }
+}
+
 torch::Tensor read_points(const std::string& path) {
   if (!std::filesystem::is_regular_file(path))
     throw UsageError(path + ": no such file; expected a .csv or .pt file of points");
-  if (std::filesystem::path(path).extension() == ".pt") {
-    try {
-      const std::string pickled = repickled(read_text_file(path));  // read in a child (crash_isolation.h)
-      auto t = torch::pickle_load(std::vector<char>(pickled.begin(), pickled.end())).toTensor().to(torch::kFloat64);
-      if (t.dim() == 0 || t.size(0) == 0) throw UsageError(path + ": an empty tensor; expected rows of points");
-      t = t.reshape({t.size(0), -1});
-      const auto bad = torch::nonzero(~torch::isfinite(t));
-      if (bad.size(0) > 0)
-        throw UsageError(path + ": row " + std::to_string(bad[0][0].item<int64_t>()) +
-                         " holds NaN or Inf; expected finite numbers");
-      return t;
-    } catch (const UsageError&) {
-      throw;
-    } catch (const ReaderCrashed& e) {
-      throw UsageError(path + ": " + e.what() + "; expected a tensor saved with torch.save or wgan sample");
-    } catch (const std::exception&) {
-      throw UsageError(path + ": not a tensor file; expected a tensor saved with torch.save or wgan sample");
-    }
+  if (std::filesystem::path(path).extension() != ".pt") return read_csv_points(path);
+  torch::Tensor t;
+  try {
+    t = read_tensor_file(path).to(torch::kFloat64);
+  } catch (const c10::Error&) {
+    throw UsageError(path + ": a tensor that is not real numbers; expected rows of points");
   }
-  return read_csv_points(path);
+  if (t.dim() == 0 || t.size(0) == 0) throw UsageError(path + ": an empty tensor; expected rows of points");
+  t = t.reshape({t.size(0), -1});
+  const auto bad = torch::nonzero(~torch::isfinite(t));
+  if (bad.size(0) > 0)
+    throw UsageError(path + ": row " + std::to_string(bad[0][0].item<int64_t>()) +
+                     " holds NaN or Inf; expected finite numbers");
+  return t;
 }
 
 }  // namespace wgan

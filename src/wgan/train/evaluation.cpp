@@ -37,14 +37,12 @@ nlohmann::json point_metrics(const torch::Tensor& samples, const torch::Tensor& 
   return metrics;
 }
 
-nlohmann::json evaluate_generator(NetworkImpl& generator, const TrainConfig& config, int64_t n,
-                                  uint64_t stream_index, c10::Device device) {
+nlohmann::json toy_metrics(const torch::Tensor& samples, const TrainConfig& config) {
   if (!is_toy_dataset(config.dataset)) return nlohmann::json::object();
   const auto distribution = ToyDistribution::from_name(config.dataset);
-  const auto samples = evaluation_samples(generator, config, n, stream_index, device);
   // The same true sample at every evaluation, so that changes of w1 are the generator's.
   auto real_gen = make_generator(config.seed, Stream::kEvaluation, kRealSampleIndex);
-  const torch::Tensor real = distribution.sample(n, real_gen);
+  const torch::Tensor real = distribution.sample(samples.size(0), real_gen);
   nlohmann::json metrics = point_metrics(samples, real);
   if (distribution.has_modes()) {
     const ModeMetrics m = mode_metrics(samples, distribution.modes(), distribution.mode_std());
@@ -54,6 +52,12 @@ nlohmann::json evaluate_generator(NetworkImpl& generator, const TrainConfig& con
     metrics[metric::kReverseKl] = m.reverse_kl;
   }
   return metrics;
+}
+
+nlohmann::json evaluate_generator(NetworkImpl& generator, const TrainConfig& config, int64_t n,
+                                  uint64_t stream_index, c10::Device device) {
+  if (!is_toy_dataset(config.dataset)) return nlohmann::json::object();
+  return toy_metrics(evaluation_samples(generator, config, n, stream_index, device), config);
 }
 
 Evaluator::Evaluator(const TrainConfig& config, const std::string& cache_dir, const LoadLog& log,
@@ -77,10 +81,15 @@ Evaluator::Evaluator(const TrainConfig& config, const std::string& cache_dir, co
 Evaluator::~Evaluator() = default;
 
 nlohmann::json Evaluator::evaluate(NetworkImpl& generator, int64_t n, uint64_t stream_index) const {
-  if (images_) return images_->evaluate(generator, n, stream_index);
+  const int64_t drawn = images_ ? images_->samples_needed(n) : n;
+  return evaluate_samples(evaluation_samples(generator, config_, drawn, stream_index, device_), stream_index);
+}
+
+nlohmann::json Evaluator::evaluate_samples(const torch::Tensor& samples, uint64_t stream_index) const {
+  if (images_) return images_->evaluate_images(samples, stream_index);
   if (custom_points_)  // batch 0 of n rows: the same real sample at every evaluation
-    return point_metrics(evaluation_samples(generator, config_, n, stream_index, device_), custom_points_->batch(0, n));
-  return evaluate_generator(generator, config_, n, stream_index, device_);
+    return point_metrics(samples, custom_points_->batch(0, samples.size(0)));
+  return toy_metrics(samples, config_);
 }
 
 }  // namespace wgan

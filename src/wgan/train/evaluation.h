@@ -27,11 +27,18 @@ void add_manifold_metrics(nlohmann::json& metrics, const ManifoldMetrics& m);
 // density and coverage.
 nlohmann::json point_metrics(const torch::Tensor& samples, const torch::Tensor& real);
 
+// The 2-D metrics of `samples` against the mixture of config.dataset: w1 (exact W1 against as
+// many true samples, the same ones at every evaluation), precision, recall, density and
+// coverage, and for the mixtures modes_covered, modes_total, hq_percent and reverse_kl. Empty
+// JSON for a dataset that is not a 2-D toy.
+nlohmann::json toy_metrics(const torch::Tensor& samples, const TrainConfig& config);
+
 // Draws `n` samples from the generator with noise from the evaluation stream `stream_index`
 // (the iteration, so each evaluation is reproducible) and returns the dataset's metrics:
 // for 2-D data, w1 (exact W1 between the n samples and n true samples, the same true samples at
 // every evaluation), precision, recall, density and coverage of the points, and for the
-// mixtures modes_covered, modes_total, hq_percent and reverse_kl. Empty JSON for images.
+// mixtures modes_covered, modes_total, hq_percent and reverse_kl (toy_metrics). Empty JSON for
+// images.
 nlohmann::json evaluate_generator(NetworkImpl& generator, const TrainConfig& config, int64_t n,
                                   uint64_t stream_index, c10::Device device);
 
@@ -48,6 +55,9 @@ class Evaluator {
             const torch::Tensor* real_images = nullptr, std::shared_ptr<BatchSource> data = nullptr);
   ~Evaluator();
   nlohmann::json evaluate(NetworkImpl& generator, int64_t n, uint64_t stream_index) const;
+  // The same metrics of samples made elsewhere (`wgan eval --samples`): images [N, C, H, W] in
+  // [-1, 1] of the run's shape, or points [N, d]; `stream_index` seeds the metrics' own draws.
+  nlohmann::json evaluate_samples(const torch::Tensor& samples, uint64_t stream_index) const;
 
  private:
   TrainConfig config_;

@@ -86,14 +86,13 @@ void ImageEvaluator::load_real_features(const torch::Tensor& images, const std::
   if (real_features_.size(0) > 5) manifold_ = std::make_unique<ManifoldReference>(real_features_);
 }
 
-nlohmann::json ImageEvaluator::evaluate(NetworkImpl& generator, int64_t n, uint64_t stream_index) const {
-  return network_ ? feature_metrics(generator, n, stream_index) : swd_metrics(generator, n, stream_index);
+nlohmann::json ImageEvaluator::evaluate_images(const torch::Tensor& fake, uint64_t stream_index) const {
+  return network_ ? feature_metrics(fake, stream_index) : swd_metrics(fake.slice(0, 0, kSwdImages), stream_index);
 }
 
-nlohmann::json ImageEvaluator::swd_metrics(NetworkImpl& generator, int64_t n, uint64_t stream_index) const {
+nlohmann::json ImageEvaluator::swd_metrics(const torch::Tensor& fake, uint64_t stream_index) const {
   ImageSwdOptions options;
   if (swd_real_.size(2) < options.min_resolution) return nlohmann::json::object();  // no pyramid level
-  const auto fake = evaluation_samples(generator, config_, std::min(n, kSwdImages), stream_index, device_);
   options.patches_per_image = kSwdPatchesPerImage;
   options.direction_repeats = kSwdDirectionRepeats;
   options.seed = derive_seed(config_.seed, Stream::kEvaluation, stream_index);
@@ -103,8 +102,9 @@ nlohmann::json ImageEvaluator::swd_metrics(NetworkImpl& generator, int64_t n, ui
   return {{metric::kSwd, swd.mean}, {metric::kSwdLevels, levels}};
 }
 
-nlohmann::json ImageEvaluator::feature_metrics(NetworkImpl& generator, int64_t n, uint64_t stream_index) const {
-  const auto out = network_->run(evaluation_samples(generator, config_, n, stream_index, device_), device_);
+nlohmann::json ImageEvaluator::feature_metrics(const torch::Tensor& fake, uint64_t stream_index) const {
+  const int64_t n = fake.size(0);
+  const auto out = network_->run(fake, device_);
   const KernelDistance kid = kernel_inception_distance(real_features_, out.features, 100, 1000,
                                                        derive_seed(config_.seed, Stream::kEvaluation, stream_index));
   nlohmann::json metrics = {{metric::kFid, frechet_distance(real_statistics_, feature_statistics(out.features))},

@@ -4,6 +4,7 @@
 #pragma once
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <memory>
 
 #include "wgan/data/image_dataset.h"
@@ -37,11 +38,15 @@ class ImageEvaluator {
   // fid, kid, kid_std, precision, recall, density, coverage; with a classifier also
   // classifier_score, classes_covered, classes_total and class_histogram. Without features:
   // swd and swd_levels. `n` images from the evaluation stream `stream_index`.
-  nlohmann::json evaluate(NetworkImpl& generator, int64_t n, uint64_t stream_index) const;
+  // The metrics of `fake` (images [N, C, H, W] in [-1, 1]); `stream_index` seeds KID's subsets
+  // and the SWD's neighbourhoods and directions. The SWD reads the first kSwdImages images.
+  nlohmann::json evaluate_images(const torch::Tensor& fake, uint64_t stream_index) const;
+  // How many generated images an evaluation of `n` reads: n, or at most kSwdImages for the SWD.
+  int64_t samples_needed(int64_t n) const { return network_ ? n : std::min(n, kSwdImages); }
 
  private:
-  nlohmann::json feature_metrics(NetworkImpl& generator, int64_t n, uint64_t stream_index) const;
-  nlohmann::json swd_metrics(NetworkImpl& generator, int64_t n, uint64_t stream_index) const;
+  nlohmann::json feature_metrics(const torch::Tensor& fake, uint64_t stream_index) const;
+  nlohmann::json swd_metrics(const torch::Tensor& fake, uint64_t stream_index) const;
   void load_real_features(const torch::Tensor& images, const std::string& cache_dir, const LoadLog& log);
 
   TrainConfig config_;
