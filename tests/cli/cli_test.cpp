@@ -156,6 +156,18 @@ TEST(Cli, BareTrainUsesTheDemoPreset) {
   EXPECT_EQ(config["precision"], "fp32");
 }
 
+TEST(Cli, ClipNoneIsAnnouncedAsNoConstraint) {
+  TempDir dir;
+  CommandResult r = run_wgan("train --loss wgan --clip none --iters 1 --g-width 8 --d-width 8 --eval-samples 100 "
+                             "--out " + (dir / "run"));
+  ASSERT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("training wgan (constraint none: --clip none) on gaussians25"), std::string::npos) << r.output;
+  EXPECT_EQ(nlohmann::json::parse(read_file(dir / "run/config.json"))["clip"], "none");
+  r = run_wgan("train --loss wgan --iters 1 --g-width 8 --d-width 8 --eval-samples 100 --out " + (dir / "clipped"));
+  ASSERT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("training wgan (constraint clip) on"), std::string::npos) << r.output;
+}
+
 TEST(Cli, Bf16RunRecordsItsPrecisionAndResumesWithIt) {
   TempDir dir;
   const std::string run = dir / "bf16";

@@ -149,7 +149,10 @@ class Run {
     if (setup_.threads > cores)
       log_.important("warning: " + std::to_string(setup_.threads) + " threads on " + std::to_string(cores) +
                      " cores: more threads than cores only slow LibTorch down");
-    log_.important("training " + config_.loss + " (constraint " + config_.constraint + ") on " + config_.dataset +
+    // The clip constraint with --clip none clips nothing: say so rather than "constraint clip".
+    const bool clip_off = config_.constraint == "clip" && !config_.clip_enabled;
+    log_.important("training " + config_.loss + " (constraint " + (clip_off ? "none: --clip none" : config_.constraint) +
+                   ") on " + config_.dataset +
                    " for " + std::to_string(config_.iters) + " generator iterations (batch " +
                    std::to_string(config_.batch_size) +
                    (group_ ? " on each of " + std::to_string(group_->world_size()) + " ranks" : std::string()) +
