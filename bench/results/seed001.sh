@@ -25,8 +25,12 @@ runs = {clip: [json.loads(l) for l in open(f"{root}/seed001-clip-{clip}/metrics.
         for clip in ("0.1", "none")}
 print("| epoch | clip 0.1: critic min | max | modes | high-quality | W1 | no clip: critic min | max | modes | high-quality | W1 |")
 print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+shown = set()
 for a, b in zip(runs["0.1"], runs["none"]):
-    cells = [f"{a['iter'] * 512 / 100000:.0f}"]
+    epoch = f"{a['iter'] * 512 / 100000:.0f}"
+    if epoch in shown: continue  # the final evaluation, two iterations after the last periodic one
+    shown.add(epoch)
+    cells = [epoch]
     for r in (a, b):
         cells += [f"{r['critic_min']:.4g}", f"{r['critic_max']:.4g}", f"{r['modes_covered']}/25",
                   f"{r['hq_percent']:.1f} %", f"{r['w1']:.3f}"]
