@@ -85,10 +85,11 @@ TEST(EvalSamples, FilesOfTheWrongShapeOrValuesAreOneLine) {
   const std::string run = train_toy_run(dir);
   save_tensor(torch::zeros({10, 3}), dir / "three.pt");
   save_tensor(torch::zeros({1, 2}), dir / "one.pt");
+  save_tensor(torch::zeros({5001, 2}), dir / "many.pt");
   save_tensor(torch::full({10, 2}, std::nan("")), dir / "nan.pt");
   write_bytes(dir / "junk.pt", "not a tensor");
   for (const auto& [file, mention] : std::vector<std::pair<std::string, std::string>>{
-           {"three.pt", "[10, 3]; expected [N, 2]"}, {"one.pt", "[1, 2]"}, {"nan.pt", "NaN"},
+           {"three.pt", "[10, 3]; expected [N, 2]"}, {"one.pt", "[1, 2]"}, {"nan.pt", "NaN"}, {"many.pt", "5001 samples; expected at most 5000"},
            {"junk.pt", "not a tensor file"}, {"none.pt", "no such file"}})
     expect_usage_error("eval --run " + run + " --samples " + (dir / file), mention);
 }

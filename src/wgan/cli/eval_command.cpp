@@ -30,8 +30,14 @@ struct EvalOptions {
   std::string samples;
 };
 
+// The most samples a file may hold: 2-D points get an exact W1 by optimal assignment, cubic in
+// their number (5,000 take seconds, as `wgan distance`'s default limit); images go through the
+// feature network in batches and 50,000 is the usual FID sample.
+constexpr int64_t kMaxSamplePoints = 5000;
+constexpr int64_t kMaxSampleImages = 50000;
+
 // A file of samples for the run's metrics: images [N, C, H, W] of the run's shape, float in
-// [-1, 1] or uint8 pixels, or 2-D points [N, 2]; at least two.
+// [-1, 1] or uint8 pixels, or 2-D points [N, 2]; from two to the limit above.
 torch::Tensor read_samples(const std::string& path, const TrainConfig& config, bool images) {
   torch::Tensor t = read_tensor_file(path);
   const std::string expected =
@@ -44,6 +50,9 @@ torch::Tensor read_samples(const std::string& path, const TrainConfig& config, b
                              : t.dim() == 2 && shape[1] == 2;  // every toy is 2-D
   if (!shaped || t.size(0) < 2 || t.is_complex())
     throw UsageError(path + ": a tensor of shape " + c10::str(t.sizes()) + "; expected " + expected);
+  const int64_t most = images ? kMaxSampleImages : kMaxSamplePoints;
+  if (t.size(0) > most)
+    throw UsageError(path + ": " + std::to_string(t.size(0)) + " samples; expected at most " + std::to_string(most));
   if (t.scalar_type() == torch::kUInt8) return normalize_pixels(t);
   t = t.to(torch::kFloat32);
   if (!torch::isfinite(t).all().item<bool>()) throw UsageError(path + ": NaN or Inf among the samples; expected " + expected);

@@ -1,5 +1,6 @@
-// Files of points for `wgan distance` and of samples for `wgan eval --samples`: CSV (rows of numbers) or a tensor saved with torch.save
-// or `wgan sample`. Outside data: every problem is a UsageError naming the file (and the line).
+// Files of points for `wgan distance` and of samples for `wgan eval --samples`: CSV (rows of
+// numbers) or a tensor saved with torch.save or `wgan sample`. Outside data: every problem is a
+// UsageError naming the file (and the line).
 #pragma once
 #include <torch/types.h>
 
