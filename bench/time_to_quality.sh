@@ -12,8 +12,7 @@
 source "$(dirname "$0")/results/lib.sh"
 iters=${1:-1500}; every=${2:-250}; target=${3:-9.0}
 python=${PYTHON:-$([ -x "$repo/.venv-torch2/bin/python" ] && echo "$repo/.venv-torch2/bin/python" || echo /usr/bin/python3)}
-classifier="$results/mnist-classifier.pt"
-[ -f "$classifier" ] || "$wgan" classifier train --data "$mnist" --out "$classifier" --threads "$threads" >/dev/null
+classifier=$(mnist_classifier)
 run="$results/ttq-wgan"
 train_or_resume "$run" --preset seed004-mnist-gp --data "$mnist" --iters "$iters" --seed 1 --lr 1e-4 --beta1 0.5 \
   --beta2 0.9 --features "$classifier" --eval-every "$every" --eval-samples 2500 --sample-every 0 \

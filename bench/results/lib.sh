@@ -30,3 +30,11 @@ train_or_resume() {
   fi
 }
 
+
+# mnist_classifier: the digit classifier's file under the results directory, trained once
+# (wgan classifier train on the MNIST digits) and reused by every MNIST experiment.
+mnist_classifier() {
+  local file="$results/mnist-classifier.pt"
+  [ -f "$file" ] || "$wgan" classifier train --data "$mnist" --out "$file" --threads "$threads" >/dev/null
+  echo "$file"
+}

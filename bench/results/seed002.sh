@@ -10,8 +10,7 @@
 source "$(dirname "$0")/lib.sh"
 iters=${1:-2000}; size=${2:-32}; ngf=${3:-128}; ndf=${4:-64}
 every=$(( iters / 20 ))
-classifier="$results/mnist-classifier.pt"
-[ -f "$classifier" ] || "$wgan" classifier train --data "$mnist" --out "$classifier" --threads "$threads" >/dev/null
+classifier=$(mnist_classifier)
 train_or_resume "$results/seed002-instance-norm" --preset seed002-mnist-wgan-in --data "$mnist" --image-size "$size" \
   --ngf "$ngf" --ndf "$ndf" --iters "$iters" --seed 1 --features "$classifier" --eval-samples 2500 \
   --eval-every "$every" --sample-every "$every" --checkpoint-every "$every"

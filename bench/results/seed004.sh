@@ -8,8 +8,7 @@
 #   bench/results/seed004.sh [ITERS]      (default 3000; the seed trains 18,760 = 100 epochs of 60,000)
 source "$(dirname "$0")/lib.sh"
 iters=${1:-3000}
-classifier="$results/mnist-classifier.pt"
-[ -f "$classifier" ] || "$wgan" classifier train --data "$mnist" --out "$classifier" --threads "$threads" >/dev/null
+classifier=$(mnist_classifier)
 common=(--preset seed004-mnist-gp --data "$mnist" --iters "$iters" --seed 1 --features "$classifier"
         --eval-every 250 --eval-samples 2500 --sample-every 250 --checkpoint-every 250)
 train_or_resume "$results/seed004-paper-optimiser" "${common[@]}" --lr 1e-4 --beta1 0.5 --beta2 0.9

@@ -35,11 +35,11 @@ class ImageEvaluator {
   ImageEvaluator(const TrainConfig& config, const std::string& cache_dir, const LoadLog& log,
                  c10::Device device, const torch::Tensor* real_images = nullptr);
 
-  // fid, kid, kid_std, precision, recall, density, coverage; with a classifier also
-  // classifier_score, classes_covered, classes_total and class_histogram. Without features:
-  // swd and swd_levels. `n` images from the evaluation stream `stream_index`.
-  // The metrics of `fake` (images [N, C, H, W] in [-1, 1]); `stream_index` seeds KID's subsets
-  // and the SWD's neighbourhoods and directions. The SWD reads the first kSwdImages images.
+  // The metrics of `fake` (images [N, C, H, W] in [-1, 1]): fid, kid, kid_std, precision,
+  // recall, density, coverage; with a classifier also classifier_score, classes_covered,
+  // classes_total and class_histogram. Without features: swd and swd_levels, of the first
+  // kSwdImages images. `stream_index` seeds KID's subsets and the SWD's neighbourhoods and
+  // directions.
   nlohmann::json evaluate_images(const torch::Tensor& fake, uint64_t stream_index) const;
   // How many generated images an evaluation of `n` reads: n, or at most kSwdImages for the SWD.
   int64_t samples_needed(int64_t n) const { return network_ ? n : std::min(n, kSwdImages); }
