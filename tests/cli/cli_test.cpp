@@ -92,6 +92,7 @@ TEST(Cli, TrainWritesARunThatSampleAndEvalUse) {
   EXPECT_EQ(walk.sizes(), torch::IntArrayRef({16, 2}));
   expect_usage_error("sample --run " + run + " --out x.png", ".csv");
   expect_usage_error("sample --run " + run + " --generator ema --out x.csv", "without --g-ema");
+  expect_usage_error("sample --run " + run + " --per-row -5 --out x.png", "got '-5'");
 
   // Export: the TorchScript module gives the run's samples back.
   CommandResult ex = run_wgan("export --run " + run + " --out " + (dir / "g.pt"));

@@ -74,6 +74,12 @@ TEST(ImageCli, ShortMnistRunLowersTheWassersteinEstimate) {
   ASSERT_TRUE(stbi_info((dir / "grid.png").c_str(), &w, &h, &c));
   EXPECT_EQ(w, 8 * 30 + 2);
   EXPECT_EQ(h, 2 * 30 + 2);
+  // Seed 004's final 5x5 figure: --per-row sets the columns.
+  r = run_wgan("sample --run " + run + " --n 25 --per-row 5 --out " + (dir / "five.png"));
+  ASSERT_EQ(r.status, 0) << r.output;
+  ASSERT_TRUE(stbi_info((dir / "five.png").c_str(), &w, &h, &c));
+  EXPECT_EQ(w, 5 * 30 + 2);
+  EXPECT_EQ(h, 5 * 30 + 2);
 
   r = run_wgan("export --run " + run + " --out " + (dir / "g.pt"));
   ASSERT_EQ(r.status, 0) << r.output;

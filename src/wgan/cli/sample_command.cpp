@@ -29,6 +29,7 @@ struct SampleOptions {
   std::string out, bn_mode = "eval", grid_normalize = "range", generator = "auto";
   int64_t n = 1000;
   int64_t interpolate = 0;  // steps per segment of a latent walk; 0: independent samples
+  int64_t per_row = 0;      // images per PNG grid row; 0: 8, or one walk segment per row
   uint64_t seed = 0;
   int64_t threads = 0;
 };
@@ -88,8 +89,9 @@ int run_sample(const SampleOptions& o) {
       if (samples.dim() != 4)
         throw UsageError("--out " + o.out + ": a PNG grid needs an image generator, this one makes "
                          "2-D points; expected .csv or .pt");
-      // A latent walk shows one segment per row.
-      write_png(o.out, make_image_grid(samples, o.interpolate > 0 ? o.interpolate : 8, 2, scaling));
+      // Unless asked otherwise, a latent walk shows one segment per row.
+      const int64_t per_row = o.per_row > 0 ? o.per_row : o.interpolate > 0 ? o.interpolate : 8;
+      write_png(o.out, make_image_grid(samples, per_row, 2, scaling));
     } else if (ext == ".csv") {
       write_text_atomically(o.out, points_csv(samples));
     } else {
@@ -122,8 +124,11 @@ Action add_sample_command(CLI::App& app) {
   sub->add_option("--grid-normalize", o->grid_normalize,
                   "PNG pixels: range ((x+1)/2), batch or each (min-max scaling)")
       ->check(CLI::IsMember({"range", "batch", "each"}));
+  sub->add_option("--per-row", o->per_row,
+                  "PNG grid: images per row (0: 8, or one walk segment per row with --interpolate)")
+      ->check(non_negative_integer());
   sub->add_option("--out", o->out,
-                  "output: .png (image grid, 8 per row), .csv (2-D points, header x,y) or .pt (tensor)")
+                  "output: .png (image grid, --per-row images per row), .csv (2-D points, header x,y) or .pt (tensor)")
       ->required();
   add_threads_option(sub, o->threads);
   return [o] { return run_sample(*o); };
