@@ -1,29 +1,66 @@
 #!/usr/bin/env bash
 # Copies the pictures docs/results.md shows from the results directory into docs/results/,
-# under the names the page uses. A picture whose run has not been made yet is reported and
-# skipped. Prints the total size (the pictures are committed: keep them to a few hundred KB).
+# under the names the page uses, and draws the ones made from a run's final generator. A
+# picture whose run has not been made yet is reported and skipped. The pictures are committed,
+# so they are stored with a 256-colour palette (Python's PIL: Debian's python3-pil; without
+# it they are copied as they are) and the total size is printed: keep it to a few hundred KB.
 #
-#   bench/results/publish.sh
+#   bench/results/publish.sh         (WGAN_PYTHON: a python3 with PIL, default python3)
 source "$(dirname "$0")/lib.sh"
 out="$repo/docs/results"
+python=${WGAN_PYTHON:-python3}
 mkdir -p "$out"
 # results-relative source (a pattern: its last match, the newest snapshot)   name under docs/results/
 pictures=(
+  "seed000-wgan/samples/real-vs-generated.png       seed000-wgan-real-vs-fake.png"
+  "seed000-dcgan/samples/real-vs-generated.png      seed000-dcgan-real-vs-fake.png"
+  "seed000-comparison/plots/swd.png                 seed000-swd.png"
+  "seed000-comparison/plots/losses.png              seed000-losses.png"
   "seed001-clip-0.1/maps/iter-*.png                 seed001-clip.png"
   "seed001-clip-none/maps/iter-*.png                seed001-no-clip.png"
   "seed001-clip-none/plots/critic-range.png         seed001-no-clip-critic-range.png"
   "seed002-instance-norm/samples/iter-*.png         seed002-instance-norm.png"
   "seed002-instance-norm/plots/losses.png           seed002-losses.png"
-  "seed004-paper-optimiser/samples/iter-*.png       seed004-paper-optimiser.png"
-  "seed004-seed-optimiser/samples/iter-*.png        seed004-seed-optimiser.png"
+  "seed003-gp/samples/iter-*.png                    seed003-gp.png"
+  "seed003-gp/plots/losses.png                      seed003-losses.png"
+  "seed004-comparison/plots/critic.png              seed004-critic.png"
+  "seed004-comparison/plots/wasserstein.png         seed004-wasserstein.png"
+  "seed004-comparison/plots/penalty.png             seed004-penalty.png"
 )
+# run   name under docs/results/   samples   per row: drawn with wgan sample from the final model
+drawn=(
+  "seed004-paper-optimiser   seed004-paper-optimiser.png   25 5"
+  "seed004-seed-optimiser    seed004-seed-optimiser.png    25 5"
+)
+written=()
 for entry in "${pictures[@]}"; do
   read -r pattern name <<<"$entry"
   source=$(ls "$results"/$pattern 2>/dev/null | sort | tail -1 || true)
   if [ -n "$source" ]; then
-    cp "$source" "$out/$name"
+    cp "$source" "$out/$name" && written+=("$out/$name")
   else
     echo "not made yet: $results/$pattern"
   fi
 done
+for entry in "${drawn[@]}"; do
+  read -r run name n per_row <<<"$entry"
+  if [ -f "$results/$run/checkpoints/final.pt" ]; then
+    "$wgan" sample --run "$results/$run" --n "$n" --per-row "$per_row" --out "$out/$name" >/dev/null
+    written+=("$out/$name")
+  else
+    echo "not made yet: $results/$run"
+  fi
+done
+if [ ${#written[@]} -gt 0 ] && "$python" -c "import PIL" 2>/dev/null; then
+  "$python" - "${written[@]}" <<'PY'
+import sys
+from PIL import Image
+for path in sys.argv[1:]:
+    image = Image.open(path)
+    if image.mode != "P":
+        image.convert("RGB").quantize(256).save(path, optimize=True)
+PY
+else
+  echo "pictures copied without a palette: $python has no PIL"
+fi
 du -ch "$out"/*.png 2>/dev/null | tail -1
