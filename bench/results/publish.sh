@@ -13,7 +13,7 @@ mkdir -p "$out"
 # results-relative source (a pattern: its last match, the newest snapshot)   name under docs/results/
 pictures=(
   "seed000-wgan/samples/real-vs-generated.png       seed000-wgan-real-vs-fake.png"
-  "seed000-dcgan/samples/real-vs-generated.png      seed000-dcgan-real-vs-fake.png"
+  "seed000-dcgan/samples/iter-*.png                 seed000-dcgan.png"
   "seed000-comparison/plots/swd.png                 seed000-swd.png"
   "seed000-comparison/plots/losses.png              seed000-losses.png"
   "seed001-clip-0.1/maps/iter-*.png                 seed001-clip.png"
