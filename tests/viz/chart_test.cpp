@@ -67,6 +67,30 @@ TEST(Chart, WritesPngOfTheRequestedSizeAndSvg) {
   EXPECT_EQ(parsed.status, 0) << "the SVG does not parse as XML: " << parsed.output;
 }
 
+// The legend is as wide as its longest label and ends inside the plot, 8 pixels from its
+// right edge: a long run name is neither cut by the frame nor drawn into the margin.
+TEST(Chart, LegendFitsItsLongestLabelInsideThePlot) {
+  test::TempDir dir;
+  for (const std::string label : {"a", "seed004-paper-optimiser d_real, a long label"}) {
+    Chart chart;
+    chart.series.push_back({label, {1, 2, 3, 4}, {0, 0, 0, 0}});
+    write_chart(chart, dir / "c.png", 720, 360);
+    int w = 0, h = 0, c = 0;
+    unsigned char* px = stbi_load((dir / "c.png").c_str(), &w, &h, &c, 3);
+    ASSERT_NE(px, nullptr);
+    const int right = w - 20;  // the plot's right edge, where the frame is drawn
+    int rightmost = -1;
+    for (int y = 40; y < 60; ++y)  // the first legend row
+      for (int x = 0; x < w; ++x) {
+        const unsigned char* p = px + 3 * (y * w + x);
+        if (p[0] < 100 && p[1] < 100 && p[2] < 100 && std::abs(x - right) > 1) rightmost = std::max(rightmost, x);
+      }
+    stbi_image_free(px);
+    EXPECT_GE(rightmost, right - 12) << label;
+    EXPECT_LE(rightmost, right - 7) << label;
+  }
+}
+
 TEST(Gif, AnimationHoldsEveryFrame) {
   test::TempDir dir;
   std::vector<torch::Tensor> grey = {torch::full({1, 4, 6}, 10, torch::kUInt8),

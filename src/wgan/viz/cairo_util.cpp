@@ -22,13 +22,24 @@ void set_colour(cairo_t* cr, const Rgb& c, double alpha) {
   cairo_set_source_rgba(cr, c[0], c[1], c[2], alpha);
 }
 
-void draw_text(cairo_t* cr, const std::string& text, double x, double y, double size,
-               double h_align, double v_align, bool bold) {
+namespace {
+cairo_text_extents_t select_font(cairo_t* cr, const std::string& text, double size, bool bold) {
   cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
                          bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
   cairo_set_font_size(cr, size);
   cairo_text_extents_t extents;
   cairo_text_extents(cr, text.c_str(), &extents);
+  return extents;
+}
+}  // namespace
+
+double text_width(cairo_t* cr, const std::string& text, double size, bool bold) {
+  return select_font(cr, text, size, bold).x_advance;
+}
+
+void draw_text(cairo_t* cr, const std::string& text, double x, double y, double size,
+               double h_align, double v_align, bool bold) {
+  const cairo_text_extents_t extents = select_font(cr, text, size, bold);
   cairo_move_to(cr, x - h_align * extents.x_advance - extents.x_bearing,
                 y - v_align * extents.height - extents.y_bearing);
   cairo_show_text(cr, text.c_str());

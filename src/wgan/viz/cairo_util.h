@@ -20,6 +20,9 @@ void set_colour(cairo_t* cr, const Rgb& colour, double alpha = 1.0);
 void draw_text(cairo_t* cr, const std::string& text, double x, double y, double size,
                double h_align = 0, double v_align = 0, bool bold = false);
 
+// The width `text` takes when drawn by draw_text at `size`.
+double text_width(cairo_t* cr, const std::string& text, double size, bool bold = false);
+
 // Renders with `draw` onto a PNG or SVG surface (by the path's extension), atomically.
 void render_to_file(const std::string& path, int width, int height,
                     const std::function<void(cairo_t*)>& draw);
