@@ -30,7 +30,6 @@ train_or_resume() {
   fi
 }
 
-
 # mnist_classifier: the digit classifier's file under the results directory, trained once
 # (wgan classifier train on the MNIST digits) and reused by every MNIST experiment.
 mnist_classifier() {

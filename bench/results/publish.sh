@@ -51,7 +51,9 @@ for entry in "${drawn[@]}"; do
     echo "not made yet: $results/$run"
   fi
 done
-if [ ${#written[@]} -gt 0 ] && "$python" -c "import PIL" 2>/dev/null; then
+if [ ${#written[@]} -eq 0 ]; then
+  :
+elif "$python" -c "import PIL" 2>/dev/null; then
   "$python" - "${written[@]}" <<'PY'
 import sys
 from PIL import Image

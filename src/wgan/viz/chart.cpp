@@ -173,12 +173,12 @@ void write_chart(const Chart& chart, const std::string& path, int width, int hei
     // curves under it do not cross the text.
     double label_width = 0;
     for (const auto& s : chart.series) label_width = std::max(label_width, text_width(cr, s.label, 10));
-    const double text_x = std::max(left + 32, right - 8 - label_width);
+    const double text_x = std::max(left + 32, right - 8 - label_width), row = 16;
     cairo_set_source_rgba(cr, 1, 1, 1, 0.85);
-    cairo_rectangle(cr, text_x - 30, top + 4, right - text_x + 26, 16.0 * chart.series.size() + 6);
+    cairo_rectangle(cr, text_x - 30, top + 4, right - text_x + 26, row * chart.series.size() + 6);
     cairo_fill(cr);
     double y = top + 8;
-    for (size_t k = 0; k < chart.series.size(); ++k, y += 16) {
+    for (size_t k = 0; k < chart.series.size(); ++k, y += row) {
       set_colour(cr, palette(k));
       cairo_set_line_width(cr, 2);
       cairo_move_to(cr, text_x - 26, y + 6), cairo_line_to(cr, text_x - 6, y + 6), cairo_stroke(cr);
