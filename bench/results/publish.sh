@@ -19,6 +19,7 @@ pictures=(
   "seed001-clip-0.1/maps/iter-*.png                 seed001-clip.png"
   "seed001-clip-none/maps/iter-*.png                seed001-no-clip.png"
   "seed001-clip-none/plots/critic-range.png         seed001-no-clip-critic-range.png"
+  "seed001-clip-0.01/maps/iter-*.png                seed001-clip-0.01.png"
   "seed002-instance-norm/samples/iter-*.png         seed002-instance-norm.png"
   "seed002-instance-norm/plots/losses.png           seed002-losses.png"
   "seed003-gp/samples/iter-*.png                    seed003-gp.png"
