@@ -27,6 +27,7 @@ pictures=(
   "seed004-comparison/plots/critic.png              seed004-critic.png"
   "seed004-comparison/plots/wasserstein.png         seed004-wasserstein.png"
   "seed004-comparison/plots/penalty.png             seed004-penalty.png"
+  "mnist-dcgan/samples/real-vs-generated.png        mnist-dcgan-real-vs-fake.png"
 )
 # run   name under docs/results/   samples   per row: drawn with wgan sample from the final model
 drawn=(
