@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Copies the pictures docs/results.md shows from the results directory into docs/results/,
-# under the names the page uses, and draws the ones made from a run's final generator. A
-# picture whose run has not been made yet is reported and skipped. The pictures are committed,
+# Copies the pictures docs/results.md and docs/training.md show from the results directory into
+# docs/results/, under the names the pages use, and draws the ones made from a run's final
+# generator. A picture whose run has not been made yet is reported and skipped. The pictures are committed,
 # so they are stored with a 256-colour palette (Python's PIL: Debian's python3-pil; without
 # it they are copied as they are) and the total size is printed: keep it to a few hundred KB.
 #
