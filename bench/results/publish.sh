@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Copies the pictures docs/results.md and docs/training.md show from the results directory into
 # docs/results/, under the names the pages use, and draws the ones made from a run's final
-# generator. A picture whose run has not been made yet is reported and skipped. The pictures are committed,
-# so they are stored with a 256-colour palette (Python's PIL: Debian's python3-pil; without
-# it they are copied as they are) and the total size is printed: keep it to a few hundred KB.
+# generator. A picture whose run has not been made yet is reported and skipped. The pictures
+# are committed, so they are stored with a 256-colour palette (Python's PIL: Debian's
+# python3-pil; without it they are copied as they are) and the total size is printed: keep it
+# to a few hundred KB.
 #
 #   bench/results/publish.sh         (WGAN_PYTHON: a python3 with PIL, default python3)
 source "$(dirname "$0")/lib.sh"
