@@ -21,7 +21,11 @@ double trained_critic_estimate(double lambda) {
   WganGpObjective objective(lambda);
   torch::optim::Adam adam(critic.parameters(), torch::optim::AdamOptions(1e-3).betas({0.5, 0.9}));
   auto gen = make_generator(11, Stream::kRealBatch);
-  for (int step = 0; step < 1500; ++step) {
+  for (int step = 0; step < 2000; ++step) {
+    // The last quarter at a tenth of the rate: at 1e-3 Adam's steps keep the estimate moving by
+    // about a tenth (2.92 at step 1,500 under LibTorch 2.x on an AMD EPYC, against 3.045), so
+    // the critic settles on the optimum before it is read (3.056 and 3.454 with either LibTorch).
+    if (step == 1500) static_cast<torch::optim::AdamOptions&>(adam.param_groups()[0].options()).lr(1e-4);
     CriticBatch batch{torch::randn({256, 1}, gen), torch::randn({256, 1}, gen) + 3.0,
                       torch::rand({256}, gen)};
     adam.zero_grad();
@@ -41,12 +45,12 @@ double trained_critic_estimate(double lambda) {
 TEST(WganGpCritic, EstimatesW1BetweenTwoGaussians) {
   const double estimate = trained_critic_estimate(100.0);
   EXPECT_NEAR(estimate, 3.0, 0.3) << "critic estimate " << estimate;
-  EXPECT_NEAR(estimate, 3.0 * (1 + 3.0 / 200.0), 0.1);
+  EXPECT_NEAR(estimate, 3.0 * (1 + 3.0 / 200.0), 0.05);
 }
 
 TEST(WganGpCritic, PaperLambdaOverestimatesByTheClosedFormAmount) {
   const double estimate = trained_critic_estimate(10.0);
-  EXPECT_NEAR(estimate, 3.0 * (1 + 3.0 / 20.0), 0.1) << "critic estimate " << estimate;
+  EXPECT_NEAR(estimate, 3.0 * (1 + 3.0 / 20.0), 0.05) << "critic estimate " << estimate;
 }
 
 }  // namespace
