@@ -39,8 +39,9 @@ for constraint in ["clip", "gp", "lp", "sn", "r1"]:
         rows = []
         prefix = "" if ema == "on" else "raw_"  # the raw generator's metrics: EMA off
         for seed in [1, 2, 3]:
-            path = f"{root}/{constraint}-seed{seed}/metrics.jsonl"
-            if os.path.exists(path):
+            run = f"{root}/{constraint}-seed{seed}"
+            path = f"{run}/metrics.jsonl"
+            if os.path.exists(f"{run}/checkpoints/final.pt"):  # finished runs only (the script resumes)
                 last = [json.loads(l) for l in open(path)][-1]
                 rows.append({k[len(prefix):]: v for k, v in last.items() if k.startswith(prefix)})
         if not rows:
