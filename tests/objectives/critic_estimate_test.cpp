@@ -4,6 +4,7 @@
 #include "wgan/core/random.h"
 #include "wgan/nets/mlp.h"
 #include "wgan/objectives/classic_objectives.h"
+#include "wgan/train/optimizer_factory.h"
 
 namespace wgan {
 namespace {
@@ -25,7 +26,7 @@ double trained_critic_estimate(double lambda) {
     // The last quarter at a tenth of the rate: at 1e-3 Adam's steps keep the estimate moving by
     // about a tenth (2.92 at step 1,500 under LibTorch 2.x on an AMD EPYC, against 3.045), so
     // the critic settles on the optimum before it is read (3.056 and 3.454 with either LibTorch).
-    if (step == 1500) static_cast<torch::optim::AdamOptions&>(adam.param_groups()[0].options()).lr(1e-4);
+    if (step == 1500) set_lr(adam, 1e-4);
     CriticBatch batch{torch::randn({256, 1}, gen), torch::randn({256, 1}, gen) + 3.0,
                       torch::rand({256}, gen)};
     adam.zero_grad();
