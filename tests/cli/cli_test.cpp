@@ -90,6 +90,15 @@ TEST(Cli, TrainWritesARunThatSampleAndEvalUse) {
   const std::string bytes = read_file(dir / "walk.pt");
   torch::Tensor walk = torch::pickle_load(std::vector<char>(bytes.begin(), bytes.end())).toTensor();
   EXPECT_EQ(walk.sizes(), torch::IntArrayRef({16, 2}));
+  // The truncation trick: noise held near 0 draws points near G(0), far less spread out.
+  auto spread = [&](const std::string& flags, const std::string& name) {
+    CommandResult r = run_wgan("sample --run " + run + " --n 200 " + flags + " --out " + (dir / name));
+    EXPECT_EQ(r.status, 0) << r.output;
+    const std::string b = read_file(dir / name);
+    return torch::pickle_load(std::vector<char>(b.begin(), b.end())).toTensor().std(0).sum().item<double>();
+  };
+  EXPECT_LT(spread("--truncation 0.01", "tight.pt"), 0.1 * spread("", "wide.pt"));
+  expect_usage_error("sample --run " + run + " --truncation -1 --out x.pt", "truncation");
   expect_usage_error("sample --run " + run + " --out x.png", ".csv");
   expect_usage_error("sample --run " + run + " --generator ema --out x.csv", "without --g-ema");
   expect_usage_error("sample --run " + run + " --per-row -5 --out x.png", "got '-5'");

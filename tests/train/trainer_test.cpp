@@ -6,6 +6,7 @@
 
 #include "../test_util.h"
 #include "wgan/core/error.h"
+#include "wgan/core/random.h"
 #include "wgan/train/batch_source_factory.h"
 #include "wgan/train/run.h"
 
@@ -27,6 +28,28 @@ TrainConfig small_config(const std::string& loss) {
 
 Trainer make_trainer(const TrainConfig& c) {
   return Trainer(c, make_networks(c), make_batch_source(c), torch::Device(torch::kCPU));
+}
+
+// Truncated noise is the normal distribution restricted to [-t, t]: its variance has the closed
+// form 1 - 2 t phi(t) / (2 Phi(t) - 1), which redrawing anything but the outside values would miss.
+TEST(TruncatedNoise, IsTheNormalDistributionRestrictedToTheInterval) {
+  TrainConfig c = small_config("wgan-gp");
+  c.nz = 100;
+  const double t = 1.0;
+  auto generator = make_generator(5, Stream::kFixedNoise);
+  const torch::Tensor z = truncated_noise(c, 4000, t, generator).to(torch::kFloat64);
+  EXPECT_LE(z.abs().max().item<double>(), t);
+  const double pi = std::acos(-1.0);
+  const double phi = std::exp(-t * t / 2) / std::sqrt(2 * pi);
+  const double mass = std::erf(t / std::sqrt(2.0));  // 2 Phi(t) - 1
+  EXPECT_NEAR(z.var().item<double>(), 1 - 2 * t * phi / mass, 0.003);  // 400,000 values
+  EXPECT_NEAR(z.mean().item<double>(), 0.0, 0.003);
+  // The same seed gives the same noise; uniform noise in [-1, 1] is left alone by t >= 1.
+  auto again = make_generator(5, Stream::kFixedNoise);
+  EXPECT_TRUE(torch::equal(truncated_noise(c, 4000, t, again).to(torch::kFloat64), z));
+  c.noise = "uniform";
+  auto a = make_generator(6, Stream::kFixedNoise), b = make_generator(6, Stream::kFixedNoise);
+  EXPECT_TRUE(torch::equal(truncated_noise(c, 100, 1.0, a), sample_noise(c, 100, b)));
 }
 
 TEST(Trainer, WganCriticParametersStayClippedAfterEveryStep) {

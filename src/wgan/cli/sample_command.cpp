@@ -31,6 +31,7 @@ struct SampleOptions {
   int64_t interpolate = 0;  // steps per segment of a latent walk; 0: independent samples
   int64_t per_row = 0;      // images per PNG grid row; 0: 8, or one walk segment per row
   uint64_t seed = 0;
+  double truncation = 0;  // the truncation trick's threshold; 0: none
   int64_t threads = 0;
 };
 
@@ -74,7 +75,8 @@ int run_sample(const SampleOptions& o) {
                      std::to_string(static_cast<long long>(count)) + " samples)");
 
   auto generator = make_generator(o.seed, Stream::kFixedNoise);
-  torch::Tensor noise = sample_noise(model.config, o.n, generator);
+  torch::Tensor noise = o.truncation > 0 ? truncated_noise(model.config, o.n, o.truncation, generator)
+                                         : sample_noise(model.config, o.n, generator);
   // A walk visits the n noise vectors in order, `interpolate` steps between neighbours.
   if (o.interpolate > 0) noise = latent_walk(noise, o.interpolate, model.config.noise == "normal");
   torch::Tensor samples;
@@ -116,6 +118,10 @@ Action add_sample_command(CLI::App& app) {
   add_generator_option(sub, o->generator);
   sub->add_option("--n", o->n, "number of samples (with --interpolate: of waypoints)");
   sub->add_option("--seed", o->seed, "noise seed")->check(non_negative_integer());
+  sub->add_option("--truncation", o->truncation,
+                  "truncation trick: noise values outside [-T, T] drawn again (BigGAN); better single "
+                  "samples, less variety (0: none)")
+      ->check(CLI::Range(0.0, 1e6));
   sub->add_option("--interpolate", o->interpolate,
                   "walk the latent space: this many steps between consecutive noise vectors "
                   "(spherical for normal noise)");

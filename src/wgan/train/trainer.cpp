@@ -36,6 +36,14 @@ torch::Tensor sample_noise(const TrainConfig& config, int64_t n, at::Generator& 
   return torch::randn({n, config.nz}, generator, options);
 }
 
+torch::Tensor truncated_noise(const TrainConfig& config, int64_t n, double threshold, at::Generator& generator) {
+  torch::Tensor noise = sample_noise(config, n, generator);
+  for (torch::Tensor outside = noise.abs() > threshold; outside.any().item<bool>();
+       outside = noise.abs() > threshold)
+    noise = torch::where(outside, sample_noise(config, n, generator), noise);
+  return noise;
+}
+
 Trainer::Trainer(TrainConfig config, NetworkPair networks, std::shared_ptr<BatchSource> data,
                  torch::Device device)
     : config_(std::move(config)),
