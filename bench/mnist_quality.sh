@@ -7,8 +7,8 @@
 # the row with EMA off (the raw generator) and the row with EMA on. Scores come from the digit
 # classifier (FID, KID, classifier score, class shares, precision, recall, density, coverage),
 # trained once (wgan classifier train) and reused; the table row of a run is its last evaluation
-# within the budget, and its 8x8 sample grids (raw and averaged) are drawn from the checkpoint
-# saved at that evaluation.
+# within the budget, and its sample grids (raw and averaged) are drawn from the checkpoint
+# saved at that evaluation (6x6, the same noise for every run).
 #
 #   bench/mnist_quality.sh [MINUTES] [EXTRA WGAN TRAIN FLAGS...]
 #   e.g. bench/mnist_quality.sh 10
@@ -61,7 +61,7 @@ PY
   )
   checkpoint="$dir/checkpoints/ckpt-$(printf %08d "$iter").pt"
   for generator in raw ema; do
-    "$wgan" sample --checkpoint "$checkpoint" --generator "$generator" --n 64 --seed 1 \
+    "$wgan" sample --checkpoint "$checkpoint" --generator "$generator" --n 36 --per-row 6 --seed 1 \
       --out "$dir/grid-$generator.png" --threads "$threads" >/dev/null
   done
 done 2>&1

@@ -7,6 +7,9 @@
 # to a few hundred KB.
 #
 #   bench/results/publish.sh         (WGAN_PYTHON: a python3 with PIL, default python3)
+#
+# The quality tables' pictures come from the bench scripts' directory, WGAN_BENCH_DIR (default
+# /tmp/wgan-bench): bench/mnist_quality.sh and bench/pokemon_augment.sh.
 source "$(dirname "$0")/lib.sh"
 out="$repo/docs/results"
 python=${WGAN_PYTHON:-python3}
@@ -30,30 +33,56 @@ pictures=(
   "seed004-comparison/plots/penalty.png             seed004-penalty.png"
   "mnist-dcgan/samples/real-vs-generated.png        mnist-dcgan-real-vs-fake.png"
 )
+# the same, relative to the bench scripts' directory
+bench=${WGAN_BENCH_DIR:-/tmp/wgan-bench}
+bench_pictures=(
+  "mnist-gp-10min/grid-raw.png                      mnist-gp-raw.png"
+  "mnist-gp-10min/grid-ema.png                      mnist-gp-ema.png"
+  "mnist-lp-10min/grid-raw.png                      mnist-lp-raw.png"
+  "mnist-lp-10min/grid-ema.png                      mnist-lp-ema.png"
+  "mnist-sn-10min/grid-raw.png                      mnist-sn-raw.png"
+  "mnist-sn-10min/grid-ema.png                      mnist-sn-ema.png"
+)
 # run   name under docs/results/   samples   per row: drawn with wgan sample from the final model
 drawn=(
   "seed004-paper-optimiser   seed004-paper-optimiser.png   25 5"
   "seed004-seed-optimiser    seed004-seed-optimiser.png    25 5"
 )
+bench_drawn=(
+  "pokemon-augment-none                       pokemon-no-augment.png   32 8"
+  "pokemon-augment-translation-cutout-color   pokemon-augment.png      32 8"
+)
 written=()
-for entry in "${pictures[@]}"; do
-  read -r pattern name <<<"$entry"
-  source=$(ls "$results"/$pattern 2>/dev/null | sort | tail -1 || true)
-  if [ -n "$source" ]; then
-    cp "$source" "$out/$name" && written+=("$out/$name")
-  else
-    echo "not made yet: $results/$pattern"
-  fi
-done
-for entry in "${drawn[@]}"; do
-  read -r run name n per_row <<<"$entry"
-  if [ -f "$results/$run/checkpoints/final.pt" ]; then
-    "$wgan" sample --run "$results/$run" --n "$n" --per-row "$per_row" --out "$out/$name" >/dev/null
-    written+=("$out/$name")
-  else
-    echo "not made yet: $results/$run"
-  fi
-done
+# copy ROOT "PATTERN NAME"...: each pattern's newest match under ROOT to docs/results/NAME.
+copy() {
+  local root=$1 entry pattern name source; shift
+  for entry in "$@"; do
+    read -r pattern name <<<"$entry"
+    source=$(ls "$root"/$pattern 2>/dev/null | sort | tail -1 || true)
+    if [ -n "$source" ]; then
+      cp "$source" "$out/$name" && written+=("$out/$name")
+    else
+      echo "not made yet: $root/$pattern"
+    fi
+  done
+}
+copy "$results" "${pictures[@]}"
+copy "$bench" "${bench_pictures[@]}"
+# draw ROOT "RUN NAME N PER_ROW"...: N samples of RUN's final generator (noise seed 0) as NAME.
+draw() {
+  local root=$1 entry run name n per_row; shift
+  for entry in "$@"; do
+    read -r run name n per_row <<<"$entry"
+    if [ -f "$root/$run/checkpoints/final.pt" ]; then
+      "$wgan" sample --run "$root/$run" --n "$n" --per-row "$per_row" --out "$out/$name" >/dev/null
+      written+=("$out/$name")
+    else
+      echo "not made yet: $root/$run"
+    fi
+  done
+}
+draw "$results" "${drawn[@]}"
+draw "$bench" "${bench_drawn[@]}"
 if [ ${#written[@]} -eq 0 ]; then
   :
 elif "$python" -c "import PIL" 2>/dev/null; then
