@@ -98,7 +98,8 @@ TEST(Cli, TrainWritesARunThatSampleAndEvalUse) {
     return torch::pickle_load(std::vector<char>(b.begin(), b.end())).toTensor().std(0).sum().item<double>();
   };
   EXPECT_LT(spread("--truncation 0.01", "tight.pt"), 0.1 * spread("", "wide.pt"));
-  expect_usage_error("sample --run " + run + " --truncation -1 --out x.pt", "truncation");
+  expect_usage_error("sample --run " + run + " --truncation -1 --out x.pt", "got '-1'");
+  expect_usage_error("sample --run " + run + " --truncation nan --out x.pt", "got 'nan'");
   expect_usage_error("sample --run " + run + " --out x.png", ".csv");
   expect_usage_error("sample --run " + run + " --generator ema --out x.csv", "without --g-ema");
   expect_usage_error("sample --run " + run + " --per-row -5 --out x.png", "got '-5'");

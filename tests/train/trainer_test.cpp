@@ -31,7 +31,7 @@ Trainer make_trainer(const TrainConfig& c) {
 }
 
 // Truncated noise is the normal distribution restricted to [-t, t]: its variance has the closed
-// form 1 - 2 t phi(t) / (2 Phi(t) - 1), which redrawing anything but the outside values would miss.
+// form 1 - 2 t phi(t) / (2 Phi(t) - 1), which clamping, rescaling or any other squeeze would miss.
 TEST(TruncatedNoise, IsTheNormalDistributionRestrictedToTheInterval) {
   TrainConfig c = small_config("wgan-gp");
   c.nz = 100;
@@ -44,12 +44,21 @@ TEST(TruncatedNoise, IsTheNormalDistributionRestrictedToTheInterval) {
   const double mass = std::erf(t / std::sqrt(2.0));  // 2 Phi(t) - 1
   EXPECT_NEAR(z.var().item<double>(), 1 - 2 * t * phi / mass, 0.003);  // 400,000 values
   EXPECT_NEAR(z.mean().item<double>(), 0.0, 0.003);
-  // The same seed gives the same noise; uniform noise in [-1, 1] is left alone by t >= 1.
+  // The same seed gives the same noise; any interval however narrow is drawn at once (no
+  // redrawing loop to hang), and a wide one is the normal distribution itself.
   auto again = make_generator(5, Stream::kFixedNoise);
   EXPECT_TRUE(torch::equal(truncated_noise(c, 4000, t, again).to(torch::kFloat64), z));
+  auto narrow = make_generator(5, Stream::kFixedNoise), wide = make_generator(5, Stream::kFixedNoise);
+  const torch::Tensor tiny = truncated_noise(c, 100, 1e-30, narrow);
+  EXPECT_TRUE(torch::isfinite(tiny).all().item<bool>());
+  EXPECT_LE(tiny.abs().max().item<double>(), 1e-30);
+  EXPECT_NEAR(truncated_noise(c, 4000, 1e6, wide).var().item<double>(), 1.0, 0.01);
+  // Uniform noise in [-1, 1] becomes uniform in [-t, t]: variance t^2 / 3.
   c.noise = "uniform";
-  auto a = make_generator(6, Stream::kFixedNoise), b = make_generator(6, Stream::kFixedNoise);
-  EXPECT_TRUE(torch::equal(truncated_noise(c, 100, 1.0, a), sample_noise(c, 100, b)));
+  auto u = make_generator(6, Stream::kFixedNoise);
+  const torch::Tensor half = truncated_noise(c, 4000, 0.5, u).to(torch::kFloat64);
+  EXPECT_LE(half.abs().max().item<double>(), 0.5);
+  EXPECT_NEAR(half.var().item<double>(), 0.25 / 3, 0.001);
 }
 
 TEST(Trainer, WganCriticParametersStayClippedAfterEveryStep) {

@@ -121,7 +121,7 @@ Action add_sample_command(CLI::App& app) {
   sub->add_option("--truncation", o->truncation,
                   "truncation trick: noise values outside [-T, T] drawn again (BigGAN); better single "
                   "samples, less variety (0: none)")
-      ->check(CLI::Range(0.0, 1e6));
+      ->check(non_negative_number());
   sub->add_option("--interpolate", o->interpolate,
                   "walk the latent space: this many steps between consecutive noise vectors "
                   "(spherical for normal noise)");

@@ -38,9 +38,8 @@ IterationValues to_values(const IterationStats& stats);
 // Noise of the configured distribution, [n, nz], drawn on the CPU.
 torch::Tensor sample_noise(const TrainConfig& config, int64_t n, at::Generator& generator);
 // The truncation trick (BigGAN, Brock et al. 2019): the same distribution restricted to
-// [-threshold, threshold], every value outside drawn again until it falls inside. Samples
-// then come from the generator's denser region: each looks better, the set is less varied.
-// threshold > 0; at or above 1 uniform noise is unchanged.
+// [-threshold, threshold] (as if every value outside were drawn again). Samples then come from
+// the generator's denser region: each looks better, the set is less varied. threshold > 0.
 torch::Tensor truncated_noise(const TrainConfig& config, int64_t n, double threshold, at::Generator& generator);
 
 class Trainer {
