@@ -10,7 +10,8 @@
 #
 # Runs go under ${WGAN_BENCH_DIR:-/tmp/wgan-bench}/pokemon-*; the data under
 # ${WGAN_POKEMON_DIR:-../shared/data/pokemon/images}; set WGAN=path/to/wgan. A stopped run
-# continues from its newest checkpoint when the script is started again.
+# continues from its newest checkpoint when the script is started again, and a finished one
+# continues to a larger ITERS.
 set -euo pipefail
 iters=${1:-1000}; shift || true
 here=$(dirname "$0")
@@ -21,10 +22,13 @@ threads=${WGAN_THREADS:-1}
 augments=(none translation,cutout,color)
 for augment in "${augments[@]}"; do
   dir="$root/pokemon-augment-${augment//,/-}"
-  [ -f "$dir/checkpoints/final.pt" ] && continue
-  if [ -d "$dir" ]; then
+  # A run that reached ITERS is kept; a stopped or shorter one continues (--resume) to ITERS.
+  done_iters=$(tail -1 "$dir/metrics.jsonl" 2>/dev/null | grep -o '"iter":[0-9]*' | cut -d: -f2 || true)
+  [ -f "$dir/checkpoints/final.pt" ] && [ "${done_iters:-0}" -ge "$iters" ] && continue
+  if [ -d "$dir/checkpoints" ] && [ -n "$(ls "$dir/checkpoints")" ]; then
     "$wgan" train --resume "$dir" --iters "$iters" --quiet >/dev/null &
   else
+    rm -rf "$dir"
     "$wgan" train --dataset folder --data "$data" --image-size 32 --channels 3 --loss wgan-gp \
       --arch dcgan --iters "$iters" --augment "$augment" --seed 1 --threads "$threads" --no-share-cores --quiet \
       --eval-every 250 --sample-every 250 --checkpoint-every 250 --out "$dir" "$@" >/dev/null &
