@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # MNIST quality at equal wall time: the real 10,000 test digits, seed 004's networks with the
 # WGAN-GP paper's optimiser (Adam 1e-4, betas 0.5 and 0.9; the seed's own saturates, see
-# docs/results.md), one run per constraint (gp, lp, sn), each given the same minutes of training on the
-# same threads, one after another. Every run keeps the generator average (--g-ema) and is scored
-# for both generators (--generator both): the average does not change training, so one run gives
-# the row with EMA off (the raw generator) and the row with EMA on. Scores come from the digit
-# classifier (FID, KID, classifier score, class shares, precision, recall, density, coverage),
-# trained once (wgan classifier train) and reused; the table row of a run is its last evaluation
-# within the budget, and its sample grids (raw and averaged) are drawn from the checkpoint
-# saved at that evaluation (6x6, the same noise for every run).
+# docs/results.md), one run per constraint (gp, lp, sn), each given the same minutes of
+# training on the same threads, one after another. Every run keeps the generator average
+# (--g-ema) and is scored for both generators (--generator both): the average does not change
+# training, so one run gives the row with EMA off (the raw generator) and the row with EMA on.
+# Scores come from the digit classifier (FID, KID, classifier score, class shares, precision,
+# recall, density, coverage), trained once (wgan classifier train) and reused; the table row of
+# a run is its last evaluation within the budget, and its sample grids (raw and averaged, 6x6,
+# the same noise for every run) are drawn from the checkpoint saved at that evaluation.
 #
 #   bench/mnist_quality.sh [MINUTES] [EXTRA WGAN TRAIN FLAGS...]
 #   e.g. bench/mnist_quality.sh 10
@@ -36,7 +36,8 @@ for constraint in gp lp sn; do
   # No iteration limit that matters: the budget ends the run (SIGTERM: a checkpoint, no loss);
   # the evaluations written before it are the ones the table reads.
   timeout "$((budget + 5))" "$wgan" train --preset seed004-mnist-gp --data "$data" --constraint "$constraint" \
-    --lr 1e-4 --beta1 0.5 --beta2 0.9 --iters 1000000 --seed 1 --threads "$threads" --no-share-cores --quiet --features "$classifier" \
+    --lr 1e-4 --beta1 0.5 --beta2 0.9 --iters 1000000 --seed 1 --threads "$threads" --no-share-cores --quiet \
+    --features "$classifier" \
     --g-ema --generator both --eval-every "$every" --checkpoint-every "$every" --keep-checkpoints 100000 \
     --sample-every 0 --out "$dir" "$@" >/dev/null || true
   touch "$dir/budget-used"
