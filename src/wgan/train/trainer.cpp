@@ -38,13 +38,14 @@ torch::Tensor sample_noise(const TrainConfig& config, int64_t n, at::Generator& 
 }
 
 torch::Tensor truncated_noise(const TrainConfig& config, int64_t n, double threshold, at::Generator& generator) {
-  auto options = torch::TensorOptions().dtype(torch::kFloat64);
-  const torch::Tensor v = torch::rand({n, config.nz}, generator, options) * 2 - 1;  // U(-1, 1)
-  if (config.noise == "uniform") return (v * std::min(threshold, 1.0)).to(torch::kFloat32);
-  // By the inverse of the CDF, not by drawing again: no loop, however narrow the interval.
+  // Uniform noise in [-1, 1] restricted to [-t, t] is the same noise scaled.
+  if (config.noise == "uniform") return sample_noise(config, n, generator) * std::min(threshold, 1.0);
   // Above 8 the normal's mass outside is below 1e-15, and erf(8 / sqrt 2) is 1 in double.
   if (threshold >= 8) return sample_noise(config, n, generator);
-  const double inside = std::erf(threshold / std::sqrt(2.0));  // the mass of [-t, t]
+  // By the inverse of the CDF, not by drawing again: no loop, however narrow the interval.
+  const auto options = torch::TensorOptions().dtype(torch::kFloat64);
+  const torch::Tensor v = torch::rand({n, config.nz}, generator, options) * 2 - 1;  // U(-1, 1)
+  const double inside = std::erf(threshold / std::sqrt(2.0));                      // the mass of [-t, t]
   return (std::sqrt(2.0) * torch::erfinv(v * inside)).to(torch::kFloat32);
 }
 
