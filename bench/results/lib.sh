@@ -14,15 +14,24 @@ mnist=${WGAN_MNIST_DIR:-$repo/../shared/data/mnist}
 pokemon=${WGAN_POKEMON_DIR:-$repo/../shared/data/pokemon/images}
 mkdir -p "$results"
 
-# train_or_resume DIR FLAGS...: a finished run (checkpoints/final.pt) is left as it is, a stopped
-# one continues from its newest checkpoint (--resume), a missing one starts with FLAGS.
+# train_or_resume DIR FLAGS...: a stopped run continues from its newest checkpoint (--resume), a
+# finished one (checkpoints/final.pt) is left as it is unless FLAGS ask for more --iters than it
+# trained (then it continues to them), and a missing one starts with FLAGS.
 train_or_resume() {
   local dir=$1; shift
+  local iters=() args=("$@") i
+  for ((i = 0; i + 1 < ${#args[@]}; ++i)); do [ "${args[i]}" = --iters ] && iters=(--iters "${args[i + 1]}"); done
   if [ -f "$dir/checkpoints/final.pt" ]; then
-    echo "finished: $dir"
-  elif [ -d "$dir/checkpoints" ] && [ -n "$(ls "$dir/checkpoints" 2>/dev/null)" ]; then
+    local trained
+    trained=$(grep -o '"iter":[0-9]*' "$dir/metrics.jsonl" | tail -1 | cut -d: -f2)
+    if [ ${#iters[@]} -eq 0 ] || [ "${trained:-0}" -ge "${iters[1]}" ]; then
+      echo "finished: $dir"
+      return
+    fi
+  fi
+  if [ -d "$dir/checkpoints" ] && [ -n "$(ls "$dir/checkpoints" 2>/dev/null)" ]; then
     echo "continuing: $dir"
-    "$wgan" train --resume "$dir" --threads "$threads" --quiet
+    "$wgan" train --resume "$dir" "${iters[@]}" --threads "$threads" --quiet
   else
     rm -rf "$dir"
     echo "training: $dir"

@@ -6,13 +6,23 @@
 # it does (EMA, beta 0.99), and a comparison page puts the two runs side by side.
 #
 #   bench/results/seed004.sh [ITERS]      (default 3000; the seed trains 18,760 = 100 epochs of 60,000)
+#
+# WGAN_TOGETHER=1 trains the two runs at the same time (each on WGAN_THREADS threads, so set
+# WGAN_THREADS=1 on two cores): more iterations an hour in all, but each run's wall time then
+# includes the other's load. A stopped run continues from its newest checkpoint (every 250).
 source "$(dirname "$0")/lib.sh"
 iters=${1:-3000}
 classifier=$(mnist_classifier)
 common=(--preset seed004-mnist-gp --data "$mnist" --iters "$iters" --seed 1 --features "$classifier"
         --eval-every 250 --eval-samples 2500 --sample-every 250 --checkpoint-every 250)
-train_or_resume "$results/seed004-paper-optimiser" "${common[@]}" --lr 1e-4 --beta1 0.5 --beta2 0.9
-train_or_resume "$results/seed004-seed-optimiser" "${common[@]}"
+if [ "${WGAN_TOGETHER:-0}" = 1 ]; then
+  train_or_resume "$results/seed004-paper-optimiser" "${common[@]}" --lr 1e-4 --beta1 0.5 --beta2 0.9 & paper=$!
+  train_or_resume "$results/seed004-seed-optimiser" "${common[@]}" & own=$!
+  wait "$paper"; wait "$own"
+else
+  train_or_resume "$results/seed004-paper-optimiser" "${common[@]}" --lr 1e-4 --beta1 0.5 --beta2 0.9
+  train_or_resume "$results/seed004-seed-optimiser" "${common[@]}"
+fi
 for run in seed004-paper-optimiser seed004-seed-optimiser; do
   "$wgan" report "$results/$run" --smoothing ema --ema-beta 0.99 >/dev/null
 done
