@@ -3,14 +3,16 @@
 # on 2 threads): its 8,000 iterations, scored through the digit classifier every 1,000 on 2,000
 # samples of the averaged generator; prints one table row per evaluation.
 #
-#   bench/results/mnist-dcgan.sh      (alone on the machine: its wall time is the measurement)
+#   bench/results/mnist-dcgan.sh                (alone on the machine: its wall time is the measurement)
+#   bench/results/mnist-dcgan.sh NAME FLAGS...  (the preset changed by FLAGS, in mnist-dcgan-NAME)
 source "$(dirname "$0")/lib.sh"
 classifier=$(mnist_classifier)
-train_or_resume "$results/mnist-dcgan" --preset mnist-dcgan --data "$mnist" --seed 1 --features "$classifier" \
-  --eval-every 1000 --eval-samples 2000
-python3 - "$results" <<'PY'
+run=mnist-dcgan${1:+-$1}; shift || true
+train_or_resume "$results/$run" --preset mnist-dcgan --data "$mnist" --seed 1 --features "$classifier" \
+  --eval-every 1000 --eval-samples 2000 "$@"
+python3 - "$results/$run" <<'PY'
 import json, sys
-rows = [json.loads(l) for l in open(f"{sys.argv[1]}/mnist-dcgan/metrics.jsonl") if "classifier_score" in l]
+rows = [json.loads(l) for l in open(f"{sys.argv[1]}/metrics.jsonl") if "classifier_score" in l]
 print("| iteration | wall time | classifier score | FID | precision | recall | classes (min-max share) |")
 print("| --- | --- | --- | --- | --- | --- | --- |")
 for r in rows:
