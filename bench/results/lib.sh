@@ -23,7 +23,7 @@ train_or_resume() {
   for ((i = 0; i + 1 < ${#args[@]}; ++i)); do [ "${args[i]}" = --iters ] && iters=(--iters "${args[i + 1]}"); done
   if [ -f "$dir/checkpoints/final.pt" ]; then
     local trained
-    trained=$(grep -o '"iter":[0-9]*' "$dir/metrics.jsonl" | tail -1 | cut -d: -f2)
+    trained=$(grep -o '"iter":[0-9]*' "$dir/metrics.jsonl" 2>/dev/null | tail -1 | cut -d: -f2 || true)
     if [ ${#iters[@]} -eq 0 ] || [ "${trained:-0}" -ge "${iters[1]}" ]; then
       echo "finished: $dir"
       return

@@ -119,8 +119,8 @@ Action add_sample_command(CLI::App& app) {
   sub->add_option("--n", o->n, "number of samples (with --interpolate: of waypoints)");
   sub->add_option("--seed", o->seed, "noise seed")->check(non_negative_integer());
   sub->add_option("--truncation", o->truncation,
-                  "truncation trick: noise values outside [-T, T] drawn again (BigGAN); better single "
-                  "samples, less variety (0: none)")
+                  "truncation trick: noise from its distribution restricted to [-T, T] (BigGAN); better "
+                  "single samples, less variety (0: none)")
       ->check(non_negative_number());
   sub->add_option("--interpolate", o->interpolate,
                   "walk the latent space: this many steps between consecutive noise vectors "
