@@ -65,7 +65,7 @@ std::string progress_line(const IterationValues& v, int64_t iters, double rate) 
                            "iter %6lld/%lld  loss_d %9.4f  loss_g %9.4f  W %8.4f",
                            static_cast<long long>(v.iteration), static_cast<long long>(iters),
                            v.loss_d, v.loss_g, v.wasserstein_estimate);
-  if (v.has_penalty) used += std::snprintf(text + used, sizeof text - used, "  gp %7.4f", v.penalty);
+  if (v.has_penalty) used += std::snprintf(text + used, sizeof text - used, "  penalty %7.4f", v.penalty);
   const double eta = rate > 0 ? static_cast<double>(iters - v.iteration) / rate : 0;
   std::snprintf(text + used, sizeof text - used, "  %6.1f it/s  ETA %s", rate,
                 format_duration(eta).c_str());
