@@ -32,6 +32,8 @@ pictures=(
   "seed004-comparison/plots/wasserstein.png         seed004-wasserstein.png"
   "seed004-comparison/plots/penalty.png             seed004-penalty.png"
   "mnist-dcgan/samples/real-vs-generated.png        mnist-dcgan-real-vs-fake.png"
+  "mnist-dcgan-bf16-r1/samples/iter-00017000.png    mnist-r1-17000.png"
+  "mnist-dcgan-r1-bf16/samples/real-vs-generated.png mnist-dcgan-r1-real-vs-fake.png"
 )
 # the same, relative to the bench scripts' directory
 bench=${WGAN_BENCH_DIR:-/tmp/wgan-bench}
