@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "../test_util.h"
+#include "wgan/objectives/objective_registry.h"
 #include "wgan/train/batch_source_factory.h"
 #include "wgan/train/trainer.h"
 #include "wgan/viz/png.h"
@@ -62,9 +63,9 @@ TEST_P(EveryPreset, ValidatesAndTrainsOneIteration) {
   const IterationValues v = to_values(trainer.train_iteration());
   EXPECT_EQ(v.iteration, 1);
   EXPECT_TRUE(std::isfinite(v.loss_d) && std::isfinite(v.loss_g)) << preset.name;
-  // The penalties (gp, lp, r1: lazy r1 applies on the first step too) report their value; clip,
-  // sn and none have none to report.
-  const bool penalty = c.constraint == "gp" || c.constraint == "lp" || c.constraint == "r1";
+  // The penalties (the registry's constraints that need a per-sample critic; lazy r1 applies on
+  // the first step too) report their value; clip, sn and none have none to report.
+  const bool penalty = constraint_entry(c.constraint).needs_per_sample_critic;
   EXPECT_EQ(v.has_penalty, penalty) << preset.name << " (constraint " << c.constraint << ")";
 }
 
