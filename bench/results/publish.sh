@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Copies the pictures docs/results.md and docs/training.md show from the results directory into
-# docs/results/, under the names the pages use, and draws the ones made from a run's final
+# docs/results/, under the names the pages use, and draws the ones made from a run's newest
 # generator. A picture whose run has not been made yet is reported and skipped. The pictures
 # are committed, so they are stored with a 256-colour palette (Python's PIL: Debian's
 # python3-pil; without it they are copied as they are) and the total size is printed: keep it
@@ -70,12 +70,13 @@ copy() {
 }
 copy "$results" "${pictures[@]}"
 copy "$bench" "${bench_pictures[@]}"
-# draw ROOT "RUN NAME N PER_ROW"...: N samples of RUN's final generator (noise seed 0) as NAME.
+# draw ROOT "RUN NAME N PER_ROW"...: N samples of RUN's newest generator (final.pt, or the newest
+# checkpoint of a run stopped before its end; noise seed 0) as NAME.
 draw() {
   local root=$1 entry run name n per_row; shift
   for entry in "$@"; do
     read -r run name n per_row <<<"$entry"
-    if [ -f "$root/$run/checkpoints/final.pt" ]; then
+    if ls "$root/$run"/checkpoints/*.pt >/dev/null 2>&1; then
       "$wgan" sample --run "$root/$run" --n "$n" --per-row "$per_row" --out "$out/$name" >/dev/null
       written+=("$out/$name")
     else

@@ -31,16 +31,16 @@ struct OptimizerDefaults {
 // A named objective of `--loss`: an adversarial loss with its own constraint and its paper's
 // optimiser and number of critic steps.
 struct LossEntry {
-  std::string name;         // gan | wgan | wgan-gp
+  std::string name;         // what --loss names (losses() lists them)
   std::string adversarial;  // wasserstein | bce
-  std::string constraint;   // the constraint it comes with: clip | gp | none
+  std::string constraint;   // the constraint it comes with: a name of constraints()
   OptimizerDefaults optimizer;
   int64_t n_critic;
   std::string source;
 };
 
 struct ConstraintEntry {
-  std::string name;  // clip | gp | none
+  std::string name;  // what --constraint names (constraints() lists them)
   std::string description;
   // A penalty is a sum over samples: batch norm, which mixes the samples of a batch, breaks it.
   bool needs_per_sample_critic = false;
