@@ -72,6 +72,10 @@ int main(int argc, char** argv) {
       config.sample_every = 50;
       config.checkpoint_every = 50;
       config.quiet = true;
+      // The same threads throughout, even while other processes are busy: a resumed run then
+      // repeats the straight one bit for bit (fewer threads sum in another order;
+      // docs/performance.md, "Sharing the machine").
+      config.share_cores = false;
       wgan::RunParts p = parts();
       if (argc == 5) {
         const int64_t stop_at = std::stoll(argv[4]);
