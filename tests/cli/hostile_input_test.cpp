@@ -285,15 +285,15 @@ TEST(HostileInput, MoreThreadsThanCoresAreWarnedAbout) {
 
 // Files that crash LibTorch 1.13's own readers (found by fuzzing, fuzz/crashes/): a checkpoint
 // whose archive passes the checksum, and a TorchScript feature network. Each is read first in a
-// separate process, so the crash is one line and exit status 2, not the end of wgan.
+// separate process, so the crash is one line and exit status 2, not the end of wgan. Whether the
+// reader crashes on a file or refuses it depends on how the heap lies (on one machine the
+// feature network crashes it every time, on another it is refused): either is one line naming
+// the file. tests/core/crash_isolation_test.cpp crashes a child on purpose.
 TEST(HostileInput, FilesThatCrashLibTorchsReaderAreRefusedWithOneLine) {
   TempDir dir;
   const std::string crashes = std::string(WGAN_SOURCE_DIR) + "/fuzz/crashes/";
   write_bytes(dir / "crafted.pt", seal_checkpoint(read_file(crashes + "checkpoint_archive/segv-in-torchscript-type-parser")));
-  // LibTorch 1.13's reader crashes on it; 2.x's refuses it: one line either way.
-  expect_usage_error("sample --checkpoint " + dir / "crafted.pt" + " --n 2 --out " + dir / "x.csv",
-                     TORCH_VERSION_MAJOR < 2 ? "crafted.pt: malformed; LibTorch's reader crashed on it (Segmentation fault"
-                                             : "crafted.pt: ");
+  expect_usage_error("sample --checkpoint " + dir / "crafted.pt" + " --n 2 --out " + dir / "x.csv", "crafted.pt: ");
   EXPECT_FALSE(fs::exists(dir / "x.csv"));
   write_bytes(dir / "features.pt", read_file(crashes + "feature_network/segv-in-source-range-highlight"));
   write_bytes(dir / "data/t10k-images-idx3-ubyte",
@@ -304,8 +304,9 @@ TEST(HostileInput, FilesThatCrashLibTorchsReaderAreRefusedWithOneLine) {
   EXPECT_EQ(train.status, 2) << train.output;
   const std::string error = train.output.substr(train.output.find("wgan:"));
   EXPECT_EQ(count_lines(error), 1) << train.output;
-  EXPECT_NE(error.find("--features " + dir / "features.pt" + ": malformed; LibTorch's reader crashed on it"),
-            std::string::npos)
+  const std::string named = "wgan: --features " + dir / "features.pt" + ": ";
+  EXPECT_TRUE(error.rfind(named + "malformed; LibTorch's reader crashed on it", 0) == 0 ||
+              error.rfind(named + "not a TorchScript module", 0) == 0)
       << train.output;
   EXPECT_FALSE(fs::exists(dir / "run"));
 }

@@ -25,6 +25,10 @@ struct ReaderCrashed : std::runtime_error {
 // message of what `rewrite` threw. Where no child can be started, runs `rewrite` here.
 std::string rewrite_in_child(const std::function<std::string()>& rewrite, int64_t memory_bytes);
 
+// Whether the memory limit above holds: not under AddressSanitizer, which reserves terabytes of
+// address space.
+bool child_memory_can_be_limited();
+
 // Untrusted bytes of a TorchScript archive (torch.jit.save, torch::serialize::OutputArchive),
 // loaded in a child and saved again there by LibTorch's own writer.
 std::string resaved_torchscript(const std::string& bytes);
