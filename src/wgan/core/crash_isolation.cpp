@@ -19,15 +19,6 @@
 #include <sstream>
 #include <vector>
 
-// child_memory_can_be_limited(): AddressSanitizer reserves terabytes of address space.
-#if defined(__SANITIZE_ADDRESS__)
-#define WGAN_ADDRESS_SANITIZER 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define WGAN_ADDRESS_SANITIZER 1
-#endif
-#endif
-
 namespace wgan {
 namespace {
 
@@ -105,12 +96,17 @@ int wait_for(pid_t pid) {
 
 }  // namespace
 
+// AddressSanitizer reserves terabytes of address space, so no RLIMIT_AS can hold under it
+// (GCC says so with __SANITIZE_ADDRESS__, Clang with __has_feature).
 bool child_memory_can_be_limited() {
-#ifdef WGAN_ADDRESS_SANITIZER
+#if defined(__SANITIZE_ADDRESS__)
   return false;
-#else
-  return true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+  return false;
 #endif
+#endif
+  return true;
 }
 
 std::string rewrite_in_child(const std::function<std::string()>& rewrite, int64_t memory_bytes) {
