@@ -200,20 +200,19 @@ TEST(HostileInput, ARunDirectoryHasOneOwner) {
 TEST(HostileInput, SampleCountsAreCheckedBeforeTheWork) {
   TempDir dir;
   ASSERT_EQ(run_wgan(kTiny + "--iters 2 --out " + (dir / "run")).status, 0);
-  const auto start = std::chrono::steady_clock::now();
+  // "needs about" is written only by the memory estimate made before anything is allocated, so
+  // the refusal itself shows the work was not begun (no clock: a busy machine is not a failure).
   expect_usage_error("sample --run " + (dir / "run") + " --n 3 --interpolate 100000000000 --out " + (dir / "x.csv"),
                      "needs about");
   expect_usage_error("sample --run " + (dir / "run") + " --n 100000000000 --out " + (dir / "x.csv"), "needs about");
-  EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 30);
+  EXPECT_FALSE(fs::exists(dir / "x.csv"));
   expect_usage_error("sample --run " + (dir / "run") + " --n 1 --interpolate 5 --out " + (dir / "x.csv"),
                      "expected --n 2 or more");
 }
 
 TEST(HostileInput, ATrainingStepTooLargeForMemoryIsRefusedWithItsSize) {
   TempDir dir;
-  const auto start = std::chrono::steady_clock::now();
   expect_usage_error("train --batch-size 1000000000 --iters 1 --quiet --out " + (dir / "run"), "needs about");
-  EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 30);
   EXPECT_FALSE(fs::exists(dir / "run"));
 }
 
