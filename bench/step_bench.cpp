@@ -66,7 +66,7 @@ class FixedData : public wgan::BatchSource {
 
 void use_adam(wgan::TrainConfig& c) {
   for (auto* o : {&c.optimizer_d, &c.optimizer_g}) {
-    o->name = "adam";
+    o->name = wgan::OptimizerKind::kAdam;
     o->lr = 1e-4, o->beta1 = 0.5, o->beta2 = 0.9;
   }
 }
@@ -91,7 +91,7 @@ wgan::TrainConfig case_config(const std::string& name) {
     wgan::apply_preset("seed000-cifar10-wgan", c);
     c.loss = "wgan-gp";
     wgan::apply_loss_defaults(c);
-    c.norm_d = "layer";
+    c.norm_d = wgan::Norm::kLayer;
     c.batch_size = 64;
   } else {
     throw std::runtime_error("unknown case " + name + "; expected toy25-gp, mnist-gp, dcgan64-wgan or dcgan64-gp");
@@ -214,7 +214,7 @@ nlohmann::json phase_times(const wgan::TrainConfig& config, wgan::NetworkPair ne
       if (gp) (config.gp_lambda * wgan::gradient_penalty(d, b.real, b.fake, torch::rand({config.batch_size}, on))).backward();
       lap(2);
       opt_d->step();
-      if (config.loss == "wgan") wgan::clip_parameters(d, config.clip, config.clip_scope == "weights");
+      if (config.loss == "wgan") wgan::clip_parameters(d, config.clip.value(), config.clip_scope == wgan::ClipScope::kWeights);
       lap(3);
     }
     for (auto& p : d.parameters()) p.requires_grad_(false);
@@ -265,7 +265,7 @@ int main(int argc, char** argv) {
     }
     wgan::TrainConfig config = case_config(name);
     config.fast_paths = fast;
-    if (bf16) config.precision = "bf16";
+    if (bf16) config.precision = wgan::Precision::kBf16;
     torch::manual_seed(0);
     auto networks = wgan::make_networks(config);
     const int64_t g_macs = forward_macs(*networks.generator, {config.nz});

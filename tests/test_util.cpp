@@ -124,4 +124,12 @@ void write_bytes(const std::string& path, const std::string& bytes) {
   out << bytes;
 }
 
+std::string docs_block(const std::string& file, const std::string& name) {
+  const std::string all = read_file(std::string(WGAN_SOURCE_DIR) + "/docs/" + file);
+  const std::string begin = "<!-- " + name + ":begin -->\n", end = "<!-- " + name + ":end -->";
+  const size_t a = all.find(begin), b = all.find(end);
+  if (a == std::string::npos || b == std::string::npos) return "no " + name + " block in docs/" + file;
+  return all.substr(a + begin.size(), b - a - begin.size());
+}
+
 }  // namespace wgan::test

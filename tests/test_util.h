@@ -61,6 +61,10 @@ std::string usage_error_message(const std::function<void()>& f);
 // A name GoogleTest accepts for a parametrised case: `text` with every other character as '_'.
 std::string param_name(std::string text);
 
+// The text between <!-- NAME:begin --> and <!-- NAME:end --> in docs/FILE (a table generated
+// from a declaration; scripts/update-docs-tables.sh writes them).
+std::string docs_block(const std::string& file, const std::string& name);
+
 // Runs `wgan ARGS` and expects exit status 2 with one line of output that mentions `mentions`.
 void expect_usage_error(const std::string& args, const std::string& mentions);
 

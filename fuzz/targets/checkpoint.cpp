@@ -33,7 +33,7 @@ std::string small_checkpoint(bool averaged, const std::string& optimizer) {
   config.g_width = config.d_width = 4;
   config.g_depth = config.d_depth = 1;
   config.g_ema = averaged;
-  config.optimizer_d.name = config.optimizer_g.name = optimizer;
+  config.optimizer_d.name = config.optimizer_g.name = choice_named<OptimizerKind>(optimizer);
   resolve_automatic_choices(config);
   CheckpointState state;
   state.config = config;

@@ -11,7 +11,7 @@ void read_cifar10(std::string_view input) {
   const std::string dir = scratch_dir() + "/cifar10";
   std::filesystem::remove_all(dir);
   write_file(dir, "test_batch.bin", input);
-  load_cifar10(dir, "test");
+  load_cifar10(dir, Split::kTest);
 }
 
 void write_cifar10_seeds(const std::string& dir) {

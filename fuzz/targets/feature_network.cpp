@@ -23,7 +23,7 @@ void write_feature_network_seeds(const std::string& dir) {
   resolve_automatic_choices(config);
   const NetworkPair networks = make_networks(config);
   const std::string path = scratch_dir() + "/seed.pt";
-  export_generator(*networks.generator, ExportInfo{config.nz, config.noise, sample_shape(config)}, path);
+  export_generator(*networks.generator, ExportInfo{config.nz, name_of(config.noise), sample_shape(config)}, path);
   write_file(dir, "exported_mlp", read_text_file(path));
 }
 

@@ -24,7 +24,7 @@ void read_idx(std::string_view input) {
   std::filesystem::remove_all(dir);
   write_file(dir, kImages, parts[0]);
   if (!parts[1].empty()) write_file(dir, kLabels, parts[1]);
-  load_idx_dataset(dir, "test");
+  load_idx_dataset(dir, Split::kTest);
 }
 
 void write_idx_seeds(const std::string& dir) {

@@ -26,7 +26,7 @@ std::string gunzip(const std::string& path) {
 
 TEST(MnistLoader, RealTestDigitsHaveTheirKnownCountsAndLabels) {
   REQUIRE_MNIST(dir);
-  ImageDataset data = load_idx_dataset(dir, "auto");
+  ImageDataset data = load_idx_dataset(dir, Split::kAuto);
   ASSERT_EQ(data.images.sizes(), (std::vector<int64_t>{10000, 1, 28, 28}));
   ASSERT_EQ(data.images.scalar_type(), torch::kUInt8);
   ASSERT_TRUE(data.labels.defined());
@@ -41,7 +41,7 @@ TEST(MnistLoader, RealTestDigitsHaveTheirKnownCountsAndLabels) {
 
 TEST(MnistLoader, BatchesAreNormalisedToMinusOneOne) {
   REQUIRE_MNIST(dir);
-  TensorSource source(load_idx_dataset(dir, "test").images, 4);
+  TensorSource source(load_idx_dataset(dir, Split::kTest).images, 4);
   auto batch = source.batch(0, 512);
   EXPECT_EQ(batch.scalar_type(), torch::kFloat32);
   EXPECT_EQ(batch.sizes(), (std::vector<int64_t>{512, 1, 28, 28}));
@@ -55,22 +55,22 @@ TEST(MnistLoader, ReadsUncompressedFilesTheSameAsGzip) {
   REQUIRE_MNIST(dir);
   test::TempDir tmp;
   test::write_bytes(tmp / "t10k-images-idx3-ubyte", gunzip(dir + "/t10k-images-idx3-ubyte.gz"));
-  ImageDataset plain = load_idx_dataset(tmp.path(), "auto");
-  ImageDataset gz = load_idx_dataset(dir, "auto");
+  ImageDataset plain = load_idx_dataset(tmp.path(), Split::kAuto);
+  ImageDataset gz = load_idx_dataset(dir, Split::kAuto);
   EXPECT_TRUE(torch::equal(plain.images, gz.images));
   EXPECT_FALSE(plain.labels.defined());  // no label file in tmp
 }
 
 TEST(MnistLoader, ResizesAndConvertsChannels) {
   REQUIRE_MNIST(dir);
-  ImageDataset data = load_image_dataset("mnist", dir, "auto", 32, 3, "", {});
+  ImageDataset data = load_image_dataset("mnist", dir, Split::kAuto, 32, 3, "", {});
   ASSERT_EQ(data.images.sizes(), (std::vector<int64_t>{10000, 3, 32, 32}));
   EXPECT_TRUE(torch::equal(data.images.select(1, 0), data.images.select(1, 2)));
 }
 
 TEST(MnistLoader, SplitThatIsMissingIsNamed) {
   REQUIRE_MNIST(dir);
-  const std::string message = test::usage_error_message([&] { load_idx_dataset(dir, "train"); });
+  const std::string message = test::usage_error_message([&] { load_idx_dataset(dir, Split::kTrain); });
   EXPECT_NE(message.find("train-images-idx3-ubyte"), std::string::npos) << message;
 }
 
@@ -78,7 +78,7 @@ TEST(MnistLoader, BadMagicNamesTheFileAndTheExpectedMagic) {
   test::TempDir tmp;
   test::write_bytes(tmp / "t10k-images-idx3-ubyte",
                     test::big_endian32(0x804) + test::big_endian32(1) + test::big_endian32(2) + test::big_endian32(2) + "abcd");
-  const std::string message = test::usage_error_message([&] { load_idx_dataset(tmp.path(), "auto"); });
+  const std::string message = test::usage_error_message([&] { load_idx_dataset(tmp.path(), Split::kAuto); });
   EXPECT_NE(message.find(tmp / "t10k-images-idx3-ubyte"), std::string::npos) << message;
   EXPECT_NE(message.find("0x00000803"), std::string::npos) << message;
 }
@@ -88,7 +88,7 @@ TEST(MnistLoader, CountThatDisagreesWithTheLengthIsRefused) {
   // The header promises 3 images of 2x2 (12 bytes) but 8 follow.
   test::write_bytes(tmp / "train-images-idx3-ubyte",
                     test::big_endian32(0x803) + test::big_endian32(3) + test::big_endian32(2) + test::big_endian32(2) + "abcdefgh");
-  const std::string message = test::usage_error_message([&] { load_idx_dataset(tmp.path(), "auto"); });
+  const std::string message = test::usage_error_message([&] { load_idx_dataset(tmp.path(), Split::kAuto); });
   EXPECT_NE(message.find("header says 3 images of 2x2"), std::string::npos) << message;
   EXPECT_NE(message.find("holds 24"), std::string::npos) << message;
 }
@@ -98,7 +98,7 @@ TEST(MnistLoader, LabelCountMustMatchTheImages) {
   test::write_bytes(tmp / "train-images-idx3-ubyte",
                     test::big_endian32(0x803) + test::big_endian32(2) + test::big_endian32(1) + test::big_endian32(1) + "ab");
   test::write_bytes(tmp / "train-labels-idx1-ubyte", test::big_endian32(0x801) + test::big_endian32(1) + "\x03");
-  const std::string message = test::usage_error_message([&] { load_idx_dataset(tmp.path(), "auto"); });
+  const std::string message = test::usage_error_message([&] { load_idx_dataset(tmp.path(), Split::kAuto); });
   EXPECT_NE(message.find("1 labels for 2 images"), std::string::npos) << message;
 }
 
@@ -107,7 +107,7 @@ TEST(MnistLoader, TruncatedGzipIsRefusedNamingTheFile) {
   test::TempDir tmp;
   const std::string whole = test::read_file(dir + "/t10k-images-idx3-ubyte.gz");
   test::write_bytes(tmp / "t10k-images-idx3-ubyte.gz", whole.substr(0, whole.size() / 2));
-  const std::string message = test::usage_error_message([&] { load_idx_dataset(tmp.path(), "auto"); });
+  const std::string message = test::usage_error_message([&] { load_idx_dataset(tmp.path(), Split::kAuto); });
   EXPECT_NE(message.find("t10k-images-idx3-ubyte.gz"), std::string::npos) << message;
 }
 
@@ -122,7 +122,7 @@ TEST(MnistLoader, AGzipFileThatExpandsBeyondItsHeaderIsRefusedWithoutReadingIt) 
   const std::string zeros(1 << 20, '\0');
   for (int i = 0; i < 64; ++i) gzwrite(file, zeros.data(), static_cast<unsigned>(zeros.size()));
   gzclose(file);
-  const std::string message = test::usage_error_message([&] { load_idx_dataset(tmp.path(), "auto"); });
+  const std::string message = test::usage_error_message([&] { load_idx_dataset(tmp.path(), Split::kAuto); });
   EXPECT_NE(message.find("header says 1 images of 28x28, which is 800 bytes, but the file holds more"),
             std::string::npos)
       << message;
@@ -130,7 +130,7 @@ TEST(MnistLoader, AGzipFileThatExpandsBeyondItsHeaderIsRefusedWithoutReadingIt) 
 
 TEST(MnistLoader, EmptyDirectoryExplainsWhatIsExpected) {
   test::TempDir tmp;
-  const std::string message = test::usage_error_message([&] { load_idx_dataset(tmp.path(), "auto"); });
+  const std::string message = test::usage_error_message([&] { load_idx_dataset(tmp.path(), Split::kAuto); });
   EXPECT_NE(message.find("no IDX files"), std::string::npos) << message;
 }
 

@@ -107,7 +107,7 @@ TEST_F(Install, AnExportedGeneratorRunsWithPlainLibTorchAsInTheLibrary) {
   CheckpointState model = load_checkpoint(dir / "run/checkpoints/final.pt");
   const torch::Tensor noise = read_csv_points(dir / "noise.csv").to(torch::kFloat32);
   const torch::Tensor expected =
-      forward_in_eval_mode(sampling_generator(model.networks, "auto"), noise, torch::kCPU).to(torch::kFloat64);
+      forward_in_eval_mode(sampling_generator(model.networks, GeneratorChoice::kAuto), noise, torch::kCPU).to(torch::kFloat64);
   const torch::Tensor samples = read_csv_points(dir / "samples.csv");
   ASSERT_EQ(samples.sizes(), expected.sizes());
   EXPECT_LT((samples - expected).abs().max().item<double>(), 1e-5);

@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "wgan/core/error.h"
-#include "wgan/nets/image_networks.h"
+#include "wgan/nets/network_family.h"
 #include "wgan/train/networks.h"
 #include "wgan/train/config.h"
 
@@ -128,9 +128,9 @@ TrainConfig image_config(const std::string& loss) {
 
 TEST(ImageNetworks, BatchNormCriticIsRefusedUnderWganGpUnlessForced) {
   TrainConfig c = image_config("wgan-gp");
-  EXPECT_EQ(c.norm_d, "layer");  // the automatic choice under wgan-gp
+  EXPECT_EQ(c.norm_d, Norm::kLayer);  // the automatic choice under wgan-gp
   EXPECT_NO_THROW(validate(c));
-  c.norm_d = "batch";
+  c.norm_d = Norm::kBatch;
   try {
     validate(c);
     FAIL() << "expected a UsageError";
@@ -139,7 +139,7 @@ TEST(ImageNetworks, BatchNormCriticIsRefusedUnderWganGpUnlessForced) {
   }
   c.allow_bn_critic = true;
   EXPECT_NO_THROW(validate(c));
-  EXPECT_EQ(image_config("wgan").norm_d, "batch");
+  EXPECT_EQ(image_config("wgan").norm_d, Norm::kBatch);
 }
 
 TEST(ImageNetworks, ConfigurationDescribesTheSampleShape) {

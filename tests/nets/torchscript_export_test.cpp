@@ -9,7 +9,7 @@
 #include <fstream>
 
 #include "../test_util.h"
-#include "wgan/nets/image_networks.h"
+#include "wgan/nets/network_family.h"
 #include "wgan/nets/mlp.h"
 
 namespace wgan {

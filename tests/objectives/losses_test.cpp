@@ -72,7 +72,7 @@ TEST(WeightClipping, WeightsScopeLeavesNormalisationAlone) {
 
 TEST(WeightClipping, NoneLeavesParametersAlone) {
   NormalisedCritic critic;
-  WganObjective wgan(0.0, false);
+  WganObjective wgan(std::nullopt, false);
   wgan.after_critic_step(critic);
   EXPECT_NEAR(critic.linear->weight.max().item<double>(), 0.5, 1e-9);
 }

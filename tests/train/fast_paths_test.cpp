@@ -50,13 +50,13 @@ TrainConfig config_for(const std::string& loss, const std::string& data, const s
     c.image_size = 16;
     c.ngf = 16;  // transposed convolutions of 32 and 16 channels: both take the oneDNN route
     c.ndf = 8;
-    c.norm_d = norm_d;
+    c.norm_d = parse_choice<Norm>(norm_d);
     c.allow_bn_critic = true;
   }
   // Plain SGD: the weights then differ exactly as the gradients do. (Adam and RMSProp divide
   // by the gradients' running size, which turns float noise in near-zero gradients into
   // full-size differences of the step.)
-  for (auto* o : {&c.optimizer_d, &c.optimizer_g}) o->name = "sgd", o->lr = 1e-3, o->momentum = 0;
+  for (auto* o : {&c.optimizer_d, &c.optimizer_g}) o->name = OptimizerKind::kSgd, o->lr = 1e-3, o->momentum = 0;
   resolve_automatic_choices(c);
   return c;
 }
@@ -107,7 +107,7 @@ TEST(Precision, Bf16TrainsLikeFloat32WithinBfloat16Tolerance) {
            {"wgan-gp", "toy", ""}, {"wgan-gp", "images", "layer"}, {"wgan", "images", "batch"}, {"gan", "toy", ""}}) {
     SCOPED_TRACE(loss + " on " + data + " " + norm_d);
     TrainConfig f32 = config_for(loss, data, norm_d), bf16 = f32;
-    bf16.precision = "bf16";
+    bf16.precision = Precision::kBf16;
     torch::manual_seed(1);
     Trainer a(f32, make_networks(f32), data_for(f32), torch::Device(torch::kCPU));
     torch::manual_seed(1);

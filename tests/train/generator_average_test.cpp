@@ -85,13 +85,13 @@ TEST(GeneratorAverage, TheTrainersAverageFollowsTheGeneratorByTheSchedule) {
     EXPECT_FALSE(torch::equal(g1[i], before[i]));
     EXPECT_TRUE(torch::allclose(a1[i], 0.5 * (before[i] + g1[i]), 1e-6, 1e-7));
   }
-  EXPECT_EQ(&trainer.sampling_generator("auto"), networks.averaged_generator.get());
-  EXPECT_EQ(&trainer.sampling_generator("raw"), networks.generator.get());
+  EXPECT_EQ(&trainer.sampling_generator(GeneratorChoice::kAuto), networks.averaged_generator.get());
+  EXPECT_EQ(&trainer.sampling_generator(GeneratorChoice::kRaw), networks.generator.get());
   c.g_ema = false;
   const NetworkPair plain = make_networks(c);
   EXPECT_FALSE(plain.averaged_generator);
-  EXPECT_EQ(&sampling_generator(plain, "auto"), plain.generator.get());
-  EXPECT_NE(test::usage_error_message([&] { sampling_generator(plain, "ema"); }).find("without --g-ema"),
+  EXPECT_EQ(&sampling_generator(plain, GeneratorChoice::kAuto), plain.generator.get());
+  EXPECT_NE(test::usage_error_message([&] { sampling_generator(plain, GeneratorChoice::kEma); }).find("without --g-ema"),
             std::string::npos);
 }
 

@@ -31,14 +31,14 @@ TEST(ObjectiveChoice, SetsWhatTheCommandLinesLossAndConstraintSet) {
   apply_loss_defaults(by_name);
   option_spec("constraint").set(by_name, option_spec("constraint").read("lp"));
   EXPECT_EQ(to_json(by_value), to_json(by_name));
-  EXPECT_EQ(by_value.optimizer_d.name, "rmsprop");
+  EXPECT_EQ(by_value.optimizer_d.name, OptimizerKind::kRmsprop);
   EXPECT_DOUBLE_EQ(by_value.optimizer_d.lr, 5e-5);
   EXPECT_EQ(by_value.constraint, "lp");
 
   set_objective(by_value, Loss::wgan_gp);
   EXPECT_EQ(by_value.constraint, "auto");
   EXPECT_EQ(by_value.n_critic, 5);
-  EXPECT_EQ(by_value.optimizer_g.name, "adam");
+  EXPECT_EQ(by_value.optimizer_g.name, OptimizerKind::kAdam);
 }
 
 }  // namespace

@@ -54,7 +54,7 @@ TEST(TruncatedNoise, IsTheNormalDistributionRestrictedToTheInterval) {
   EXPECT_LE(tiny.abs().max().item<double>(), 1e-30);
   EXPECT_NEAR(truncated_noise(c, 4000, 1e6, wide).var().item<double>(), 1.0, 0.01);
   // Uniform noise in [-1, 1] becomes uniform in [-t, t]: variance t^2 / 3.
-  c.noise = "uniform";
+  c.noise = Noise::kUniform;
   auto u = make_generator(6, Stream::kFixedNoise);
   const torch::Tensor half = truncated_noise(c, 4000, 0.5, u).to(torch::kFloat64);
   EXPECT_LE(half.abs().max().item<double>(), 0.5);
@@ -116,7 +116,7 @@ class PoisonedSource : public BatchSource {
 Trainer trainer_diverging_at_iteration_3() {
   TrainConfig c = small_config("wgan-gp");
   c.critic_warmup = false;
-  c.on_nan = "stop";
+  c.on_nan = OnNan::kStop;
   auto source = std::make_shared<PoisonedSource>(make_batch_source(c), 2 * c.n_critic);
   return Trainer(c, make_networks(c), source, torch::Device(torch::kCPU));
 }

@@ -25,11 +25,11 @@ TEST(Chart, NiceTicksUseOneTwoFiveSteps) {
 
 TEST(Chart, SmoothingKeepsConstantsAndRemovesSpikes) {
   std::vector<double> y(50, 2.0);
-  for (double v : smooth(y, {"ema", 0.9, 0})) EXPECT_NEAR(v, 2.0, 1e-12);  // debiased from the start
+  for (double v : smooth(y, {SmoothingKind::kEma, 0.9, 0})) EXPECT_NEAR(v, 2.0, 1e-12);  // debiased from the start
   y[25] = 1000;
-  const auto median = smooth(y, {"median", 0, 5});
+  const auto median = smooth(y, {SmoothingKind::kMedian, 0, 5});
   EXPECT_DOUBLE_EQ(median[25], 2.0);
-  const auto ema = smooth(y, {"ema", 0.9, 0});
+  const auto ema = smooth(y, {SmoothingKind::kEma, 0.9, 0});
   EXPECT_GT(ema[25], 2.0);  // an average does feel the spike
 }
 

@@ -16,7 +16,8 @@ namespace wgan::cli {
 namespace {
 
 struct ClassifierCommandOptions {
-  std::string dataset = "mnist", data, split = "auto", out;
+  std::string dataset = "mnist", data, out;
+  Split split = Split::kAuto;
   int64_t image_size = 0, train_count = 8000, test_count = 2000, threads = 0;
   ClassifierTrainingOptions training;
 };
@@ -67,7 +68,7 @@ Action add_classifier_command(CLI::App& app) {
   train->add_option("--dataset", o->dataset, "mnist, fashion-mnist or cifar10")
       ->check(CLI::IsMember({"mnist", "fashion-mnist", "cifar10"}));
   train->add_option("--data", o->data, "directory holding the dataset's files")->required();
-  train->add_option("--split", o->split, "auto, train, test or all")->check(CLI::IsMember({"auto", "train", "test", "all"}));
+  add_choice_option(train, "--split", o->split, "auto, train, test or all");
   train->add_option("--image-size", o->image_size, "resize to this size (0: the dataset's own)");
   train->add_option("--train-count", o->train_count, "the first images, trained on")->check(CLI::PositiveNumber);
   train->add_option("--test-count", o->test_count, "the last images, measured on")->check(CLI::PositiveNumber);

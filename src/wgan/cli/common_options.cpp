@@ -43,11 +43,14 @@ void add_model_options(CLI::App* sub, ModelChoice& choice) {
   });
 }
 
-void add_generator_option(CLI::App* sub, std::string& which) {
-  sub->add_option("--generator", which,
-                  "generator to sample: the averaged one of --g-ema or the raw one" +
-                      choices(sampling_generator_names()) + "; auto: averaged when there is one")
-      ->check(CLI::IsMember(sampling_generator_names()));
+void add_generator_option(CLI::App* sub, GeneratorChoice& which) {
+  const std::vector<GeneratorChoice> one = {GeneratorChoice::kAuto, GeneratorChoice::kRaw, GeneratorChoice::kEma};
+  std::vector<std::string> names;
+  for (GeneratorChoice g : one) names.push_back(name_of(g));
+  add_choice_option(sub, "--generator", which,
+                    "generator to sample: the averaged one of --g-ema or the raw one" + choices(names) +
+                        "; auto: averaged when there is one",
+                    one);
 }
 
 std::string choices(const std::vector<std::string>& names) {

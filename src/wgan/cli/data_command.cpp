@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "wgan/cli/commands.h"
+#include "wgan/cli/common_options.h"
 #include "wgan/data/dataset_sources.h"
 #include "wgan/fetch/fetch_dataset.h"
 
@@ -20,8 +21,8 @@ Action add_data_command(CLI::App& app) {
   fetch->add_option("name", o->dataset, "the dataset")->required()->check(CLI::IsMember(names));
   fetch->add_option("--to", o->to, "the data directory (default: $WGAN_DATA/NAME, else $XDG_DATA_HOME/wgan/NAME)");
   fetch->add_option("--mirror", o->mirror, "an address holding the same files (default: the publisher's)");
-  fetch->add_option("--split", o->split, "mnist, fashion-mnist: only train or test files, or all")
-      ->check(CLI::IsMember({"train", "test", "all"}));
+  add_choice_option(fetch, "--split", o->split, "mnist, fashion-mnist: only train or test files, or all",
+                    {Split::kTrain, Split::kTest, Split::kAll});
   return [o] {
     o->progress_bar = isatty(STDERR_FILENO);
     const std::string dir = fetch_dataset(*o, std::cout);

@@ -49,7 +49,7 @@ void report(const std::string& title, const std::string& plot_title, const std::
   chart.title = plot_title;
   chart.x_label = parameter;
   chart.y_label = "distance / divergence (nats)";
-  chart.smoothing.kind = "none";
+  chart.smoothing.kind = SmoothingKind::kNone;
   chart.series = {{"W1", {}, {}}, {"JS", {}, {}}, {"KL", {}, {}}, {"TV", {}, {}}};
   for (const auto& r : rows) {
     std::printf("%8.3f %9s %9s %9s %9s %9s %9s %9s\n", r.parameter, number(r.w1).c_str(), number(r.js).c_str(),

@@ -9,6 +9,7 @@
 #include "wgan/cli/validators.h"
 #include "wgan/core/error.h"
 #include "wgan/data/tensor_source.h"
+#include "wgan/eval/metric_registry.h"
 #include "wgan/eval/point_file.h"
 #include "wgan/train/batch_source_factory.h"
 #include "wgan/train/checkpoint.h"
@@ -26,7 +27,7 @@ struct EvalOptions {
   uint64_t seed = 0;
   int64_t threads = 0;
   std::string features;
-  std::string generator = "auto";
+  GeneratorChoice generator = GeneratorChoice::kAuto;
   std::string samples;
 };
 
@@ -93,7 +94,7 @@ int run_eval(const EvalOptions& o) {
     return 0;
   }
   std::cout << "iteration " << iteration << ": " << describe_metrics(metrics) << "\n";
-  nlohmann::json record = {{"iter", iteration}, {"source", "wgan eval"}, {"eval_samples", o.n}, {"generator", o.generator}};
+  nlohmann::json record = {{metric::kIteration, iteration}, {"source", "wgan eval"}, {"eval_samples", o.n}, {"generator", name_of(o.generator)}};
   record.update(metrics);
   MetricsLog(o.run).append(record);
   return 0;

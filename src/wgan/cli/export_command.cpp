@@ -16,14 +16,15 @@ namespace {
 
 struct ExportOptions {
   ModelChoice model;
-  std::string out, generator = "auto";
+  std::string out;
+  GeneratorChoice generator = GeneratorChoice::kAuto;
 };
 
 int run_export(const ExportOptions& o) {
   CheckpointState model = load_checkpoint(o.model.path());
   ExportInfo info;
   info.nz = model.config.nz;
-  info.noise = model.config.noise;
+  info.noise = name_of(model.config.noise);
   info.output_shape = sample_shape(model.config);
   try {
     export_generator(sampling_generator(model.networks, o.generator), info, o.out);

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "wgan/cli/commands.h"
+#include "wgan/cli/common_options.h"
 #include "wgan/core/run_lock.h"
 #include "wgan/core/error.h"
 #include "wgan/viz/report.h"
@@ -49,8 +50,7 @@ Action add_report_command(CLI::App& app) {
       ->required()
       ->check(CLI::ExistingDirectory);
   sub->add_option("--out", o->out, "directory of the comparison page");
-  sub->add_option("--smoothing", o->report.smoothing.kind, "bold curve: ema, median or none")
-      ->check(CLI::IsMember({"ema", "median", "none"}));
+  add_choice_option(sub, "--smoothing", o->report.smoothing.kind, "bold curve: ema, median or none");
   sub->add_option("--ema-beta", o->report.smoothing.ema_beta, "EMA smoothing factor in [0, 1)")
       ->check(CLI::Range(0.0, 0.9999));
   sub->add_option("--median-window", o->report.smoothing.median_window,

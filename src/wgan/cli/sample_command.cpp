@@ -24,9 +24,18 @@
 namespace wgan::cli {
 namespace {
 
+// Normalisation layers while sampling: as in evaluation (running statistics) or as in training.
+enum class BatchNormMode { kEval, kTrain };
+constexpr ChoiceName<BatchNormMode> kBatchNormModeNames[] = {{BatchNormMode::kEval, "eval"},
+                                                             {BatchNormMode::kTrain, "train"}};
+constexpr const auto& choice_table(BatchNormMode) { return kBatchNormModeNames; }
+
 struct SampleOptions {
   ModelChoice model;
-  std::string out, bn_mode = "eval", grid_normalize = "range", generator = "auto";
+  std::string out;
+  BatchNormMode bn_mode = BatchNormMode::kEval;
+  GridScaling grid_normalize = GridScaling::kRange;
+  GeneratorChoice generator = GeneratorChoice::kAuto;
   int64_t n = 1000;
   int64_t interpolate = 0;  // steps per segment of a latent walk; 0: independent samples
   int64_t per_row = 0;      // images per PNG grid row; 0: 8, or one walk segment per row
@@ -57,7 +66,6 @@ int run_sample(const SampleOptions& o) {
     throw UsageError("--out " + o.out + ": unsupported file type '" + ext +
                      "'; expected .png (a grid of images), .csv (2-D points) or .pt (a tensor for "
                      "torch.load)");
-  const GridScaling scaling = grid_scaling_from_name(o.grid_normalize);
   configure_threads(o.threads);
   if (o.interpolate > 0 && o.n < 2)
     throw UsageError("--interpolate " + std::to_string(o.interpolate) + " with --n " + std::to_string(o.n) +
@@ -78,12 +86,12 @@ int run_sample(const SampleOptions& o) {
   torch::Tensor noise = o.truncation > 0 ? truncated_noise(model.config, o.n, o.truncation, generator)
                                          : sample_noise(model.config, o.n, generator);
   // A walk visits the n noise vectors in order, `interpolate` steps between neighbours.
-  if (o.interpolate > 0) noise = latent_walk(noise, o.interpolate, model.config.noise == "normal");
+  if (o.interpolate > 0) noise = latent_walk(noise, o.interpolate, model.config.noise == Noise::kNormal);
   torch::Tensor samples;
   {
     torch::NoGradGuard no_grad;
     NetworkImpl& chosen = sampling_generator(model.networks, o.generator);
-    chosen.train(o.bn_mode == "train");
+    chosen.train(o.bn_mode == BatchNormMode::kTrain);
     samples = chosen.forward(noise);
   }
   try {
@@ -93,7 +101,7 @@ int run_sample(const SampleOptions& o) {
                          "2-D points; expected .csv or .pt");
       // Unless asked otherwise, a latent walk shows one segment per row.
       const int64_t per_row = o.per_row > 0 ? o.per_row : o.interpolate > 0 ? o.interpolate : 8;
-      write_png(o.out, make_image_grid(samples, per_row, 2, scaling));
+      write_png(o.out, make_image_grid(samples, per_row, 2, o.grid_normalize));
     } else if (ext == ".csv") {
       write_text_atomically(o.out, points_csv(samples));
     } else {
@@ -125,11 +133,9 @@ Action add_sample_command(CLI::App& app) {
   sub->add_option("--interpolate", o->interpolate,
                   "walk the latent space: this many steps between consecutive noise vectors "
                   "(spherical for normal noise)");
-  sub->add_option("--bn-mode", o->bn_mode, "normalisation layers in eval or train mode")
-      ->check(CLI::IsMember({"eval", "train"}));
-  sub->add_option("--grid-normalize", o->grid_normalize,
-                  "PNG pixels: range ((x+1)/2), batch or each (min-max scaling)")
-      ->check(CLI::IsMember({"range", "batch", "each"}));
+  add_choice_option(sub, "--bn-mode", o->bn_mode, "normalisation layers in eval or train mode");
+  add_choice_option(sub, "--grid-normalize", o->grid_normalize,
+                    "PNG pixels: range ((x+1)/2), batch or each (min-max scaling)");
   sub->add_option("--per-row", o->per_row,
                   "PNG grid: images per row (0: 8, or one walk segment per row with --interpolate)")
       ->check(non_negative_integer());

@@ -35,16 +35,16 @@ void read_cifar_file(const std::string& path, std::vector<torch::Tensor>& images
 
 }  // namespace
 
-ImageDataset load_cifar10(const std::string& dir_given, const std::string& split) {
+ImageDataset load_cifar10(const std::string& dir_given, Split split) {
   fs::path dir = dir_given;
   if (fs::is_directory(dir / "cifar-10-batches-bin")) dir /= "cifar-10-batches-bin";
   if (!fs::is_directory(dir))
     throw OptionError("data", "not a directory; expected one holding " + describe_expected_files("cifar10"),
                       dir_given);
   std::vector<std::string> files;
-  if (split == "train" || split == "all" || split == "auto")
+  if (split != Split::kTest)
     for (int k = 1; k <= 5; ++k) files.push_back("data_batch_" + std::to_string(k) + ".bin");
-  if (split == "test" || split == "all" || split == "auto") files.push_back("test_batch.bin");
+  if (split != Split::kTrain) files.push_back("test_batch.bin");
 
   std::vector<torch::Tensor> images, labels;
   for (const auto& name : files) {
@@ -53,7 +53,7 @@ ImageDataset load_cifar10(const std::string& dir_given, const std::string& split
   }
   if (images.empty())
     throw OptionError("data",
-                      "no CIFAR-10 batch files" + (split == "auto" ? std::string() : " for split " + split) +
+                      "no CIFAR-10 batch files" + (split == Split::kAuto ? std::string() : " for split " + name_of(split)) +
                           "; expected " + describe_expected_files("cifar10"),
                       dir_given);
   ImageDataset data;

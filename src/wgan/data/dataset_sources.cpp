@@ -9,10 +9,10 @@ namespace {
 // torchvision checks).
 std::vector<SourceFile> idx_files(const char* train_images, const char* train_labels, const char* test_images,
                                   const char* test_labels) {
-  return {{"train-images-idx3-ubyte.gz", train_images, "train"},
-          {"train-labels-idx1-ubyte.gz", train_labels, "train"},
-          {"t10k-images-idx3-ubyte.gz", test_images, "test"},
-          {"t10k-labels-idx1-ubyte.gz", test_labels, "test"}};
+  return {{"train-images-idx3-ubyte.gz", train_images, Split::kTrain},
+          {"train-labels-idx1-ubyte.gz", train_labels, Split::kTrain},
+          {"t10k-images-idx3-ubyte.gz", test_images, Split::kTest},
+          {"t10k-labels-idx1-ubyte.gz", test_labels, Split::kTest}};
 }
 
 std::string environment(const char* name) {
@@ -34,7 +34,7 @@ const std::vector<DatasetSource>& dataset_sources() {
        "", {}},
       // The binary version, "suitable for C programs" (https://www.cs.toronto.edu/~kriz/cifar.html).
       {"cifar10", "https://www.cs.toronto.edu/~kriz/",
-       {{"cifar-10-binary.tar.gz", "c32a1d4ab5d03f1284b67883e8d87530", "all"}},
+       {{"cifar-10-binary.tar.gz", "c32a1d4ab5d03f1284b67883e8d87530", Split::kAll}},
        "cifar-10-batches-bin",
        {"data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin", "data_batch_4.bin", "data_batch_5.bin",
         "test_batch.bin", "batches.meta.txt"}},

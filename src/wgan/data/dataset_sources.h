@@ -5,12 +5,14 @@
 #include <string>
 #include <vector>
 
+#include "wgan/data/split.h"
+
 namespace wgan {
 
 struct SourceFile {
   std::string name;   // under the base address, and in the data directory
   std::string md5;    // as the dataset's publisher gives it
-  std::string split;  // the split it holds: train, test, or all (an archive of both)
+  Split split;        // the split it holds: train, test, or all (an archive of both)
 };
 
 struct DatasetSource {

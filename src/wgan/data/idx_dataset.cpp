@@ -114,12 +114,12 @@ std::string find_idx(const fs::path& dir, const std::string& stem) {
 
 }  // namespace
 
-ImageDataset load_idx_dataset(const std::string& dir, const std::string& split) {
+ImageDataset load_idx_dataset(const std::string& dir, Split split) {
   if (!fs::is_directory(dir))
     throw OptionError("data", "not a directory; expected one holding " + describe_expected_files("mnist"), dir);
   std::vector<std::string> prefixes;
-  if (split == "train" || split == "all" || split == "auto") prefixes.push_back("train");
-  if (split == "test" || split == "all" || split == "auto") prefixes.push_back("t10k");
+  if (split != Split::kTest) prefixes.push_back("train");
+  if (split != Split::kTrain) prefixes.push_back("t10k");
 
   std::vector<torch::Tensor> images, labels;
   std::vector<std::string> used;
@@ -127,8 +127,8 @@ ImageDataset load_idx_dataset(const std::string& dir, const std::string& split) 
   for (const auto& prefix : prefixes) {
     const std::string image_file = find_idx(dir, prefix + "-images-idx3-ubyte");
     if (image_file.empty()) {
-      if (split == "auto") continue;
-      throw OptionError("data", "no " + prefix + "-images-idx3-ubyte[.gz] for split " + split, dir);
+      if (split == Split::kAuto) continue;
+      throw OptionError("data", "no " + prefix + "-images-idx3-ubyte[.gz] for split " + name_of(split), dir);
     }
     images.push_back(read_idx_images(image_file));
     const std::string label_file = find_idx(dir, prefix + "-labels-idx1-ubyte");

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "wgan/data/image_limits.h"
+#include "wgan/data/split.h"
 
 namespace wgan {
 
@@ -33,13 +34,12 @@ std::string describe_expected_files(const std::string& dataset);
 // Progress and notices while loading (decoding a large folder takes minutes).
 using LoadLog = std::function<void(const std::string&)>;
 
-// MNIST and Fashion-MNIST: IDX files, gzip-compressed or not. split: auto (every split the
-// directory holds), train, test (t10k) or all (both required).
-ImageDataset load_idx_dataset(const std::string& dir, const std::string& split);
+// MNIST and Fashion-MNIST: IDX files, gzip-compressed or not; the test split is t10k.
+ImageDataset load_idx_dataset(const std::string& dir, Split split);
 
 // CIFAR-10 binary distribution: data_batch_1..5.bin (train) and test_batch.bin (test), in
 // `dir` or in `dir`/cifar-10-batches-bin.
-ImageDataset load_cifar10(const std::string& dir, const std::string& split);
+ImageDataset load_cifar10(const std::string& dir, Split split);
 
 struct FolderOptions {
   int64_t image_size = 64;
@@ -55,7 +55,7 @@ ImageDataset load_image_folder(const std::string& dir, const FolderOptions& opti
 
 // Loads any dataset by name and brings it to image_size and channels.
 ImageDataset load_image_dataset(const std::string& dataset, const std::string& dir,
-                                const std::string& split, int64_t image_size, int64_t channels,
+                                Split split, int64_t image_size, int64_t channels,
                                 const std::string& cache_dir, const LoadLog& log,
                                 int64_t max_pixels = kDefaultMaxImagePixels);
 

@@ -6,11 +6,10 @@
 
 namespace wgan {
 
-ToyDistribution::ToyDistribution(ToyKind kind) : kind_(kind) {
+ToyDistribution::ToyDistribution(ToyKind kind) : kind_(kind), name_(name_of(kind)) {
   switch (kind) {
     case ToyKind::kGaussians25: {
       // Means {-4,-2,0,2,4}^2, std 0.05: the "2-D grid" of VEEGAN / PacGAN / GDPP tables.
-      name_ = "gaussians25";
       std::vector<float> means;
       for (int i = -2; i <= 2; ++i)
         for (int j = -2; j <= 2; ++j) {
@@ -23,7 +22,6 @@ ToyDistribution::ToyDistribution(ToyKind kind) : kind_(kind) {
     }
     case ToyKind::kGaussians8: {
       // 8 means on the unit circle at angles 2*pi*k/8, std 0.01: the "2-D ring".
-      name_ = "gaussians8";
       std::vector<float> means;
       for (int k = 0; k < 8; ++k) {
         double angle = 2.0 * M_PI * k / 8.0;
@@ -35,7 +33,6 @@ ToyDistribution::ToyDistribution(ToyKind kind) : kind_(kind) {
       break;
     }
     case ToyKind::kSwissRoll:
-      name_ = "swissroll";
       modes_ = torch::empty({0, 2});
       std_ = 0.0;
       break;
@@ -43,20 +40,14 @@ ToyDistribution::ToyDistribution(ToyKind kind) : kind_(kind) {
 }
 
 const std::vector<std::string>& ToyDistribution::names() {
-  static const std::vector<std::string> kNames = {"gaussians25", "gaussians8", "swissroll"};
+  static const std::vector<std::string> kNames = choice_names<ToyKind>();
   return kNames;
 }
 
-bool ToyDistribution::is_toy(const std::string& name) {
-  for (const auto& n : names())
-    if (n == name) return true;
-  return false;
-}
+bool ToyDistribution::is_toy(const std::string& name) { return parse_choice<ToyKind>(name).has_value(); }
 
 ToyDistribution ToyDistribution::from_name(const std::string& name) {
-  if (name == "gaussians25") return ToyDistribution(ToyKind::kGaussians25);
-  if (name == "gaussians8") return ToyDistribution(ToyKind::kGaussians8);
-  if (name == "swissroll") return ToyDistribution(ToyKind::kSwissRoll);
+  if (const auto kind = parse_choice<ToyKind>(name)) return ToyDistribution(*kind);
   throw UsageError("unknown toy dataset '" + name + "'; expected gaussians25, gaussians8 or swissroll");
 }
 

@@ -5,9 +5,14 @@
 #include <string>
 #include <vector>
 
+#include "wgan/core/choice.h"
+
 namespace wgan {
 
 enum class ToyKind { kGaussians25, kGaussians8, kSwissRoll };
+inline constexpr ChoiceName<ToyKind> kToyKindNames[] = {
+    {ToyKind::kGaussians25, "gaussians25"}, {ToyKind::kGaussians8, "gaussians8"}, {ToyKind::kSwissRoll, "swissroll"}};
+constexpr const auto& choice_table(ToyKind) { return kToyKindNames; }
 
 class ToyDistribution {
  public:

@@ -46,17 +46,20 @@ void check_same_parameters(ProcessGroup& group, torch::nn::Module& module, const
   }
 }
 
-bool average_values_and_any(ProcessGroup& group, std::vector<torch::Tensor*> values, bool flag) {
+std::vector<bool> average_values_and_any(ProcessGroup& group, std::vector<torch::Tensor*> values,
+                                         const std::vector<bool>& flags) {
   std::vector<torch::Tensor> parts;
   for (const auto* v : values)
-    if (v->defined()) parts.push_back(v->detach().to(torch::kFloat64).reshape({1}));
-  parts.push_back(torch::full({1}, flag ? 1.0 : 0.0, torch::kFloat64));
-  auto buffer = torch::cat(parts).cpu();
+    if (v->defined()) parts.push_back(v->detach().to(torch::kFloat64).reshape({1}).cpu());
+  for (bool flag : flags) parts.push_back(torch::full({1}, flag ? 1.0 : 0.0, torch::kFloat64));
+  auto buffer = torch::cat(parts);
   group.all_reduce(buffer, ReduceOp::kSum);
   int64_t i = 0;
   for (auto* v : values)
     if (v->defined()) *v = (buffer[i++] / static_cast<double>(group.world_size())).to(v->device(), v->scalar_type());
-  return buffer[i].item<double>() > 0;
+  std::vector<bool> any;
+  for (size_t k = 0; k < flags.size(); ++k) any.push_back(buffer[i++].item<double>() > 0);
+  return any;
 }
 
 }  // namespace wgan

@@ -19,8 +19,9 @@ void average_gradients(ProcessGroup& group, torch::nn::Module& module);
 // all-reduce): ranks built from different seeds or configurations must not train together.
 void check_same_parameters(ProcessGroup& group, torch::nn::Module& module, const std::string& name);
 
-// Replaces each defined tensor of `values` (0-d) by its mean over the ranks, and returns whether
-// `flag` was set on any rank; one all-reduce.
-bool average_values_and_any(ProcessGroup& group, std::vector<torch::Tensor*> values, bool flag);
+// Replaces each defined tensor of `values` (0-d) by its mean over the ranks, and returns for each
+// of `flags` whether it was set on any rank; one all-reduce.
+std::vector<bool> average_values_and_any(ProcessGroup& group, std::vector<torch::Tensor*> values,
+                                         const std::vector<bool>& flags);
 
 }  // namespace wgan

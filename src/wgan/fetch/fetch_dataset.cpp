@@ -64,8 +64,8 @@ DownloadProgress progress_line(const std::string& name, bool enabled) {
   };
 }
 
-bool wanted(const SourceFile& file, const std::string& split) {
-  return split == "all" || file.split == "all" || file.split == split;
+bool wanted(const SourceFile& file, Split split) {
+  return split == Split::kAll || file.split == Split::kAll || file.split == split;
 }
 
 void fetch_file(const SourceFile& file, const std::string& expected, const std::string& url, const std::string& dir,
@@ -108,8 +108,7 @@ bool unpacked(const DatasetSource& source, const std::string& dir) {
 
 std::string fetch_dataset(const FetchOptions& options, std::ostream& log) {
   const DatasetSource& source = source_of(options.dataset);
-  if (options.split != "all" && options.split != "train" && options.split != "test")
-    throw UsageError("data fetch --split " + options.split + ": expected train, test or all");
+  if (options.split == Split::kAuto) throw UsageError("data fetch --split auto: expected train, test or all");
   const std::string dir = options.to.empty() ? default_data_dir(options.dataset) : options.to;
   std::error_code error;
   fs::create_directories(dir, error);

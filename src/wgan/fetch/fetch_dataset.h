@@ -4,13 +4,15 @@
 #include <iosfwd>
 #include <string>
 
+#include "wgan/data/split.h"
+
 namespace wgan {
 
 struct FetchOptions {
   std::string dataset;        // mnist, fashion-mnist, cifar10 (data/dataset_sources.h)
   std::string to;             // empty: default_data_dir(dataset)
   std::string mirror;         // another address holding the same files; empty: the publisher's
-  std::string split = "all";  // mnist, fashion-mnist: train, test or all
+  Split split = Split::kAll;  // mnist, fashion-mnist: train, test or all
   bool progress_bar = false;  // a redrawn line on stderr while a file downloads
 };
 

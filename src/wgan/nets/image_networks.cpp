@@ -14,8 +14,6 @@ using torch::nn::Conv2dOptions;
 using torch::nn::ConvTranspose2dOptions;
 using torch::nn::Sequential;
 
-bool is_power_of_two(int64_t n) { return n > 0 && (n & (n - 1)) == 0; }
-
 PiecewiseLeakyReLU leaky_relu() {
   return PiecewiseLeakyReLU(torch::nn::LeakyReLUOptions().negative_slope(0.2));
 }
@@ -139,9 +137,11 @@ Network dcgan_dense_critic(const ImageNetOptions& o) {
   return sequential(d);
 }
 
+}  // namespace
+
 // --- mlp: the WGAN paper's MLP_G / MLP_D on flattened images ---
 
-NetworkPair mlp_networks(const ImageNetOptions& o) {
+NetworkPair mlp_image_networks(const ImageNetOptions& o) {
   MLPOptions g;
   g.in = o.nz;
   g.output_shape = {o.channels, o.image_size, o.image_size};
@@ -156,40 +156,24 @@ NetworkPair mlp_networks(const ImageNetOptions& o) {
   return {std::make_shared<MLPImpl>(g), std::make_shared<MLPImpl>(d), nullptr};
 }
 
-}  // namespace
-
-std::string image_size_problem(const std::string& arch, int64_t s) {
-  if (arch == "dcgan" && !(s >= 16 && is_power_of_two(s)))
-    return "the dcgan networks take sizes 16 * 2^k (16, 32, 64, 128, ...)";
-  if (arch == "dcgan-dense" && !(s >= 8 && is_power_of_two(s)))
-    return "the dcgan-dense networks take sizes 8 * 2^k (8, 16, 32, 64, ...)";
-  if (arch == "dcgan-mnist" && !(s >= 4 && s % 4 == 0))
-    return "the dcgan-mnist networks take multiples of 4 (28, 32, ...)";
-  if (s <= 0) return "expected a positive size";
-  return "";
+NetworkPair dcgan_networks(const ImageNetOptions& o) {
+  NetworkPair pair{dcgan_generator(o), dcgan_critic(o), nullptr};
+  initialize_dcgan_weights(*pair.generator);
+  initialize_dcgan_weights(*pair.critic);
+  return pair;
 }
 
-NetworkPair make_image_networks(const std::string& arch, const ImageNetOptions& options) {
-  const std::string problem = image_size_problem(arch, options.image_size);
-  if (!problem.empty())
-    throw OptionError("image_size", problem, std::to_string(options.image_size));
-  NetworkPair pair;
-  if (arch == "dcgan")
-    pair = {dcgan_generator(options), dcgan_critic(options), nullptr};
-  else if (arch == "dcgan-mnist") {
-    // Seed 004 initialises only its generator N(0, 0.02); its critic keeps PyTorch's default
-    // (Kaiming-uniform) weights. With N(0, 0.02) weights too, its critic starts nearly constant
-    // and the generator is pushed into tanh's saturation (all-black digits) within 20 steps.
-    pair = {dcgan_mnist_generator(options), dcgan_mnist_critic(options), nullptr};
-    initialize_dcgan_weights(*pair.generator);
-    return pair;
-  }
-  else if (arch == "dcgan-dense")
-    pair = {dcgan_dense_generator(options), dcgan_dense_critic(options), nullptr};
-  else if (arch == "mlp")
-    return mlp_networks(options);  // PyTorch's default initialisation, as the WGAN authors' MLPs
-  else
-    throw OptionError("arch", "unknown network family '" + arch + "'; expected mlp, dcgan, dcgan-mnist or dcgan-dense");
+NetworkPair dcgan_mnist_networks(const ImageNetOptions& o) {
+  // Seed 004 initialises only its generator N(0, 0.02); its critic keeps PyTorch's default
+  // (Kaiming-uniform) weights. With N(0, 0.02) weights too, its critic starts nearly constant
+  // and the generator is pushed into tanh's saturation (all-black digits) within 20 steps.
+  NetworkPair pair{dcgan_mnist_generator(o), dcgan_mnist_critic(o), nullptr};
+  initialize_dcgan_weights(*pair.generator);
+  return pair;
+}
+
+NetworkPair dcgan_dense_networks(const ImageNetOptions& o) {
+  NetworkPair pair{dcgan_dense_generator(o), dcgan_dense_critic(o), nullptr};
   initialize_dcgan_weights(*pair.generator);
   initialize_dcgan_weights(*pair.critic);
   return pair;

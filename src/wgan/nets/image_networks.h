@@ -1,8 +1,5 @@
-// The image generator and critic families (docs/datasets.md has their layer tables):
-//   dcgan        the DCGAN of seed 000 and the WGAN paper, any size 16 * 2^k
-//   dcgan-mnist  seed 004's networks (linear to 2*ngf x s/4 x s/4, two upsamplings), size 4k
-//   dcgan-dense  seed 003's networks (dense to 4x4, 5x5 stride-2 convolutions), size 8 * 2^k
-//   mlp          the WGAN paper's MLPs on flattened images
+// The builders of the image network families; network_family.h is their registry (names, size
+// rules, default normalisation), and docs/datasets.md has their layer tables.
 // Generators map noise [B, nz] to images [B, C, s, s] in [-1, 1]; critics map images to [B, 1]
 // with no sigmoid. The DCGAN family is initialised as DCGAN: weights N(0, 0.02), normalisation
 // gains N(1, 0.02), biases 0.
@@ -25,11 +22,11 @@ struct ImageNetOptions {
   int64_t g_width = 512, g_depth = 3, d_width = 512, d_depth = 3;
 };
 
-// Why `arch` cannot take images of this size, or "" when it can.
-std::string image_size_problem(const std::string& arch, int64_t image_size);
-
-// Throws UsageError for an unknown arch or a size it cannot take.
-NetworkPair make_image_networks(const std::string& arch, const ImageNetOptions& options);
+// The families' generator and critic, initialised; the size is one the family takes.
+NetworkPair dcgan_networks(const ImageNetOptions& options);        // seed 000, the WGAN paper
+NetworkPair dcgan_mnist_networks(const ImageNetOptions& options);  // seed 004
+NetworkPair dcgan_dense_networks(const ImageNetOptions& options);  // seed 003
+NetworkPair mlp_image_networks(const ImageNetOptions& options);    // the WGAN paper's MLPs
 
 // DCGAN initialisation, for any module tree.
 void initialize_dcgan_weights(torch::nn::Module& module);

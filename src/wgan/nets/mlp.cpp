@@ -8,25 +8,6 @@
 
 namespace wgan {
 
-namespace {
-const std::vector<std::pair<std::string, Activation>>& activations() {
-  static const std::vector<std::pair<std::string, Activation>> table = {
-      {"relu", Activation::kReLU}, {"leaky-relu", Activation::kLeakyReLU}, {"elu", Activation::kELU}};
-  return table;
-}
-}  // namespace
-
-const std::vector<std::string>& activation_names() {
-  static const std::vector<std::string> names = names_of(activations());
-  return names;
-}
-
-Activation activation_from_name(const std::string& name) {
-  for (const auto& [known, activation] : activations())
-    if (known == name) return activation;
-  throw OptionError("activation", "unknown activation '" + name + "'; expected relu, leaky-relu or elu");
-}
-
 torch::nn::Sequential mlp_layers(const MLPOptions& options) {
   torch::nn::Sequential seq;
   seq->push_back(torch::nn::Flatten());

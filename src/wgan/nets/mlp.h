@@ -5,15 +5,15 @@
 #include <string>
 #include <vector>
 
+#include "wgan/core/choice.h"
 #include "wgan/nets/sequential_network.h"
 
 namespace wgan {
 
 enum class Activation { kReLU, kLeakyReLU, kELU };
-
-Activation activation_from_name(const std::string& name);
-// The names activation_from_name takes: relu, leaky-relu, elu.
-const std::vector<std::string>& activation_names();
+inline constexpr ChoiceName<Activation> kActivationNames[] = {
+    {Activation::kReLU, "relu"}, {Activation::kLeakyReLU, "leaky-relu"}, {Activation::kELU, "elu"}};
+constexpr const auto& choice_table(Activation) { return kActivationNames; }
 
 struct MLPOptions {
   int64_t in = 2;

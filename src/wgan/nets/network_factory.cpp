@@ -7,17 +7,13 @@
 
 namespace wgan {
 
-const std::vector<std::string>& arch_names() {
-  static const std::vector<std::string> names = {"mlp", "dcgan", "dcgan-mnist", "dcgan-dense"};
-  return names;
-}
-
 namespace {
 
 NetworkPair make_plain_networks(const NetworkOptions& o) {
   if (o.images) return make_image_networks(o.arch, o.image);
-  if (o.arch != "mlp") throw UsageError("network family " + o.arch + ": 2-D data needs mlp");
-  const Activation activation = activation_from_name(o.activation);
+  if (!network_family(o.arch).takes_points)
+    throw OptionError("arch", "network family " + o.arch + " takes images; 2-D data needs mlp");
+  const Activation activation = o.activation;
   MLPOptions g;
   g.in = o.image.nz;
   g.output_shape = {2};

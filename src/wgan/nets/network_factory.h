@@ -6,23 +6,21 @@
 #include <string>
 #include <vector>
 
-#include "wgan/nets/image_networks.h"
+#include "wgan/nets/mlp.h"
 #include "wgan/nets/network.h"
+#include "wgan/nets/network_family.h"
 
 namespace wgan {
 
 struct NetworkOptions {
   bool images = false;         // false: 2-D points (MLPs), true: images of `image`'s shape
-  std::string arch = "mlp";    // mlp | dcgan | dcgan-mnist | dcgan-dense
+  std::string arch = "mlp";    // a family of the registry (network_family.h)
   uint64_t seed = 1;           // initial weights
   ImageNetOptions image;       // nz, shape, widths and normalisation (MLPs use nz and widths)
-  std::string activation = "relu";  // 2-D MLPs: relu | leaky-relu | elu
+  Activation activation = Activation::kReLU;  // 2-D MLPs
   bool spectral_norm_critic = false;  // every critic weight spectrally normalised (spectral_norm.h)
 };
 
 NetworkPair make_networks(const NetworkOptions& options);
-
-// The network families: mlp, dcgan, dcgan-mnist, dcgan-dense.
-const std::vector<std::string>& arch_names();
 
 }  // namespace wgan

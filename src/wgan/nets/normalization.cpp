@@ -26,25 +26,6 @@ TORCH_MODULE(AutocastLayerNorm);
 
 }  // namespace
 
-namespace {
-const std::vector<std::pair<std::string, Norm>>& norms() {
-  static const std::vector<std::pair<std::string, Norm>> table = {
-      {"batch", Norm::kBatch}, {"instance", Norm::kInstance}, {"layer", Norm::kLayer}, {"none", Norm::kNone}};
-  return table;
-}
-}  // namespace
-
-const std::vector<std::string>& norm_names() {
-  static const std::vector<std::string> names = names_of(norms());
-  return names;
-}
-
-Norm norm_from_name(const std::string& name) {
-  for (const auto& [known, norm] : norms())
-    if (known == name) return norm;
-  throw OptionError("norm", "unknown normalisation '" + name + "'; expected batch, instance, layer or none");
-}
-
 void append_norm(torch::nn::Sequential& layers, Norm norm, int64_t channels, int64_t size) {
   switch (norm) {
     case Norm::kBatch: layers->push_back(torch::nn::BatchNorm2d(channels)); break;

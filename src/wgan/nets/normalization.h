@@ -2,17 +2,14 @@
 #pragma once
 #include <torch/nn/modules/container/sequential.h>
 
-#include <string>
-#include <vector>
+#include "wgan/core/choice.h"
 
 namespace wgan {
 
 enum class Norm { kBatch, kInstance, kLayer, kNone };
-
-// "batch", "instance", "layer" or "none"; throws UsageError otherwise.
-Norm norm_from_name(const std::string& name);
-// The names norm_from_name takes: batch, instance, layer, none.
-const std::vector<std::string>& norm_names();
+inline constexpr ChoiceName<Norm> kNormNames[] = {
+    {Norm::kBatch, "batch"}, {Norm::kInstance, "instance"}, {Norm::kLayer, "layer"}, {Norm::kNone, "none"}};
+constexpr const auto& choice_table(Norm) { return kNormNames; }
 
 // Appends the layer for `channels` feature maps of size x size (layer norm normalises each
 // sample over [C, H, W], with an affine per element); nothing for kNone.

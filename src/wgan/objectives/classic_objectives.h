@@ -8,9 +8,9 @@
 
 namespace wgan {
 
-// WGAN: the Wasserstein loss with weight clipping (clip <= 0: no clipping).
+// WGAN: the Wasserstein loss with weight clipping (no bound: no clipping).
 struct WganObjective : Objective {
-  WganObjective(double clip, bool weights_only)
+  WganObjective(std::optional<double> clip, bool weights_only)
       : Objective(std::make_unique<WassersteinLoss>(), std::make_unique<WeightClipping>(clip, weights_only)) {}
 };
 

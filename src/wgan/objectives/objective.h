@@ -1,7 +1,8 @@
 // An objective is an adversarial loss times a Lipschitz constraint on the critic:
 //   loss        the critic's loss on real and fake scores, and the generator's (losses.h)
 //   constraint  a penalty added to the critic's loss and/or a step after its optimiser
-//               (constraints.h)
+//               (objective.h: LipschitzConstraint; the constraints beside it in weight_clipping.h,
+//               gradient_penalty.h and r1_penalty.h)
 // The training loop calls the composed Objective and knows nothing of which GAN it trains;
 // objective_registry.h names the parts and holds each one's defaults and requirements.
 #pragma once

@@ -11,9 +11,26 @@
 namespace wgan {
 namespace {
 
-std::unique_ptr<AdversarialLoss> make_loss(const std::string& adversarial) {
-  if (adversarial == "bce") return std::make_unique<BceLoss>();
-  return std::make_unique<WassersteinLoss>();
+std::unique_ptr<AdversarialLoss> wasserstein() { return std::make_unique<WassersteinLoss>(); }
+std::unique_ptr<AdversarialLoss> bce() { return std::make_unique<BceLoss>(); }
+
+// A constraint's row: what it is, then what it asks of the critic (per_sample, in_critic).
+ConstraintEntry constraint(const char* name, std::string description, std::string source,
+                           std::unique_ptr<LipschitzConstraint> (*make)(const ObjectiveOptions&)) {
+  ConstraintEntry e;
+  e.name = name;
+  e.description = std::move(description);
+  e.source = std::move(source);
+  e.make = make;
+  return e;
+}
+ConstraintEntry per_sample(ConstraintEntry e) {
+  e.needs_per_sample_critic = true;
+  return e;
+}
+ConstraintEntry in_critic(ConstraintEntry e) {
+  e.spectral_norm = true;
+  return e;
 }
 
 std::unique_ptr<LipschitzConstraint> make_clipping(const ObjectiveOptions& o) {
@@ -35,29 +52,35 @@ std::unique_ptr<LipschitzConstraint> make_none(const ObjectiveOptions&) { return
 const std::vector<LossEntry>& losses() {
   static const std::vector<LossEntry> entries = {
       // DCGAN: Adam 2e-4, (0.5, 0.999), one discriminator step per generator step.
-      {Loss::gan.name, "bce", Constraint::none.name, {"adam", 2e-4, 0.5, 0.999}, 1, "Goodfellow et al. 2014; Radford et al. 2016 (DCGAN)"},
+      {Loss::gan.name, bce, Constraint::none.name, {"adam", 2e-4, 0.5, 0.999}, 1, "Goodfellow et al. 2014; Radford et al. 2016 (DCGAN)"},
       // Arjovsky et al.: RMSProp 5e-5 (PyTorch's alpha 0.99, eps 1e-8), c = 0.01, n_critic 5.
-      {Loss::wgan.name, "wasserstein", Constraint::clip.name, {"rmsprop", 5e-5}, 5, "Arjovsky et al. 2017, Algorithm 1"},
+      {Loss::wgan.name, wasserstein, Constraint::clip.name, {"rmsprop", 5e-5}, 5, "Arjovsky et al. 2017, Algorithm 1"},
       // Gulrajani et al., Algorithm 1 with the scripts' beta1: Adam 1e-4, (0.5, 0.9), lambda 10.
-      {Loss::wgan_gp.name, "wasserstein", Constraint::gp.name, {"adam", 1e-4, 0.5, 0.9}, 5, "Gulrajani et al. 2017, Algorithm 1"},
+      {Loss::wgan_gp.name, wasserstein, Constraint::gp.name, {"adam", 1e-4, 0.5, 0.9}, 5, "Gulrajani et al. 2017, Algorithm 1"},
   };
   return entries;
 }
 
 const std::vector<ConstraintEntry>& constraints() {
   static const std::vector<ConstraintEntry> entries = {
-      {Constraint::clip.name, "every critic parameter clamped to [-c, c] after each critic step (clip, clip_scope)",
-       false, false, "Arjovsky et al. 2017", make_clipping},
-      {Constraint::gp.name, "lambda * mean((||grad D(x_hat)||_2 - 1)^2) at random interpolates (gp_lambda)", true,
-       false, "Gulrajani et al. 2017", make_gradient_penalty},
-      {Constraint::lp.name, "lambda * mean(max(0, ||grad D(x_hat)||_2 - 1)^2) at random interpolates (gp_lambda)", true,
-       false, "Petzka et al. 2018 (WGAN-LP)", make_one_sided_penalty},
-      {Constraint::r1.name, "(gamma/2) * mean(||grad D(x)||^2) on the real batch, every r1_every critic steps (r1_gamma)", true,
-       false, "Mescheder et al. 2018", make_r1_penalty},
+      constraint(Constraint::clip.name,
+                 "every critic parameter clamped to [-c, c] after each critic step (clip, clip_scope)",
+                 "Arjovsky et al. 2017", make_clipping),
+      per_sample(constraint(Constraint::gp.name,
+                            "lambda * mean((||grad D(x_hat)||_2 - 1)^2) at random interpolates (gp_lambda)",
+                            "Gulrajani et al. 2017", make_gradient_penalty)),
+      per_sample(constraint(Constraint::lp.name,
+                            "lambda * mean(max(0, ||grad D(x_hat)||_2 - 1)^2) at random interpolates (gp_lambda)",
+                            "Petzka et al. 2018 (WGAN-LP)", make_one_sided_penalty)),
+      per_sample(constraint(
+          Constraint::r1.name,
+          "(gamma/2) * mean(||grad D(x)||^2) on the real batch, every r1_every critic steps (r1_gamma)",
+          "Mescheder et al. 2018", make_r1_penalty)),
       // Nothing to add to the loss: the critic is built with it (network_options).
-      {Constraint::sn.name, "every critic weight W used as W / sigma(W), sigma by one power iteration per forward pass", false,
-       true, "Miyato et al. 2018", make_none},
-      {Constraint::none.name, "nothing", false, false, "", make_none},
+      in_critic(constraint(Constraint::sn.name,
+                           "every critic weight W used as W / sigma(W), sigma by one power iteration per forward pass",
+                           "Miyato et al. 2018", make_none)),
+      constraint(Constraint::none.name, "nothing", "", make_none),
   };
   return entries;
 }
@@ -85,12 +108,12 @@ const std::vector<std::string>& constraint_names() {
 }
 
 std::string resolved_constraint(const ObjectiveOptions& o) {
-  return o.constraint == "auto" ? loss_entry(o.loss).constraint : constraint_entry(o.constraint).name;
+  return o.constraint == Constraint::automatic.name ? loss_entry(o.loss).constraint : constraint_entry(o.constraint).name;
 }
 
 std::unique_ptr<Objective> make_objective(const ObjectiveOptions& o) {
   const LossEntry& loss = loss_entry(o.loss);
-  return std::make_unique<Objective>(make_loss(loss.adversarial), constraint_entry(resolved_constraint(o)).make(o));
+  return std::make_unique<Objective>(loss.make_adversarial(), constraint_entry(resolved_constraint(o)).make(o));
 }
 
 }  // namespace wgan

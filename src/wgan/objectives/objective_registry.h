@@ -4,6 +4,7 @@
 #pragma once
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -12,6 +13,7 @@ namespace wgan {
 
 class Objective;
 class LipschitzConstraint;
+class AdversarialLoss;
 struct ObjectiveOptions;
 
 // Defaults of the constraints' settings (their papers).
@@ -32,7 +34,7 @@ struct OptimizerDefaults {
 // optimiser and number of critic steps.
 struct LossEntry {
   std::string name;         // what --loss names (losses() lists them)
-  std::string adversarial;  // wasserstein | bce
+  std::unique_ptr<AdversarialLoss> (*make_adversarial)();  // its loss term (losses.h)
   std::string constraint;   // the constraint it comes with: a name of constraints()
   OptimizerDefaults optimizer;
   int64_t n_critic;
@@ -64,7 +66,7 @@ const std::vector<std::string>& constraint_names();
 struct ObjectiveOptions {
   std::string loss = "wgan-gp";
   std::string constraint = "auto";  // auto: the loss's own
-  double clip = kDefaultClip;       // <= 0: clipping off
+  std::optional<double> clip = kDefaultClip;  // none: the clip constraint clips nothing
   bool clip_weights_only = false;   // leave normalisation layers' parameters alone
   double gp_lambda = kDefaultGpLambda;
   double r1_gamma = kDefaultR1Gamma;

@@ -20,7 +20,7 @@ void clip_parameters(NetworkImpl& critic, double c, bool weights_only) {
 }
 
 void WeightClipping::after_critic_step(NetworkImpl& critic) {
-  if (clip_ > 0) clip_parameters(critic, clip_, weights_only_);
+  if (clip_) clip_parameters(critic, *clip_, weights_only_);
 }
 
 }  // namespace wgan

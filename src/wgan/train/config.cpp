@@ -9,10 +9,7 @@
 #include "wgan/data/dataset_sources.h"
 #include "wgan/data/image_dataset.h"
 #include "wgan/data/toy.h"
-#include "wgan/nets/image_networks.h"
-#include "wgan/nets/mlp.h"
-#include "wgan/nets/network_factory.h"
-#include "wgan/nets/normalization.h"
+#include "wgan/nets/network_family.h"
 #include "wgan/train/option_table.h"
 
 namespace wgan {
@@ -24,18 +21,6 @@ bool contains(const std::vector<std::string>& list, const std::string& value) {
 
 }  // namespace
 
-const std::vector<std::string>& optimizer_names() {
-  static const std::vector<std::string> v = {"adam", "rmsprop", "sgd"};
-  return v;
-}
-const std::vector<std::string>& lr_schedule_names() {
-  static const std::vector<std::string> v = {"constant", "inverse-time", "linear"};
-  return v;
-}
-const std::vector<std::string>& noise_names() {
-  static const std::vector<std::string> v = {"normal", "uniform"};
-  return v;
-}
 const std::vector<std::string>& dataset_names() {
   static const std::vector<std::string> v = [] {
     std::vector<std::string> names = ToyDistribution::names();
@@ -45,17 +30,12 @@ const std::vector<std::string>& dataset_names() {
   }();
   return v;
 }
-const std::vector<std::string>& split_names() {
-  static const std::vector<std::string> v = {"auto", "train", "test", "all"};
-  return v;
-}
-
 bool is_toy_dataset(const std::string& dataset) { return ToyDistribution::is_toy(dataset); }
 bool is_custom_dataset(const std::string& dataset) { return dataset == kCustomDataset; }
 
 void resolve_automatic_choices(TrainConfig& c) {
   const bool toy = is_toy_dataset(c.dataset);
-  if (c.constraint == "auto") c.constraint = resolved_constraint(objective_options(c));
+  if (c.constraint == kAuto) c.constraint = resolved_constraint(objective_options(c));
   if (c.nz == 0) c.nz = toy ? 2 : 100;
   if (c.batch_size == 0) c.batch_size = toy ? 256 : 64;
   // A published dataset without --data: where `wgan data fetch` puts it.
@@ -65,45 +45,27 @@ void resolve_automatic_choices(TrainConfig& c) {
     if (c.image_size == 0) c.image_size = native.size;
     if (c.channels == 0) c.channels = native.channels;
   }
-  // Images: the DCGAN where the size allows it (16 * 2^k), else seed 004's networks (MNIST's
-  // 28x28), else MLPs.
-  if (c.arch == "auto") {
-    if (toy)
-      c.arch = "mlp";
-    else if (image_size_problem("dcgan", c.image_size).empty())
-      c.arch = "dcgan";
-    else if (image_size_problem("dcgan-mnist", c.image_size).empty())
-      c.arch = "dcgan-mnist";
+  // The family's rows (nets/network_family.h): which --arch auto picks, and their default
+  // normalisation. Points (2-D data, a program's data without an image size) take the MLPs;
+  // images the first family that takes their size.
+  if (c.arch == kAuto)
+    c.arch = toy || c.image_size <= 0 ? kPointsArch : automatic_image_family(c.image_size).name;
+  if (c.arch == kCustomArch) return;  // a program's own networks
+  if (!contains(network_family_names(), c.arch)) return;  // validate() names it
+  const NetworkFamily& family = network_family(c.arch);
+  const ConstraintEntry& constraint = constraint_entry(c.constraint);
+  if (!c.norm_g) c.norm_g = family.norm_g;
+  if (!c.norm_d) {
+    if (constraint.spectral_norm)
+      c.norm_d = Norm::kNone;  // SN-GAN's critics: the normalisation is the weights'
     else
-      c.arch = "mlp";
-  }
-  // The DCGAN family normalises with batch norm, except a critic under a penalty, which must
-  // treat samples independently: layer norm there, as in the WGAN-GP paper's ResNet.
-  const bool dcgan_family = c.arch == "dcgan" || c.arch == "dcgan-dense";
-  if (c.norm_g == "auto") c.norm_g = dcgan_family ? "batch" : "none";
-  if (c.norm_d == "auto") {
-    if (constraint_entry(c.constraint).spectral_norm)
-      c.norm_d = "none";  // SN-GAN's critics: the normalisation is the weights'
-    else if (c.arch == "dcgan")
-      c.norm_d = constraint_entry(c.constraint).needs_per_sample_critic ? "layer" : "batch";
-    else
-      c.norm_d = "none";  // dcgan-dense: seed 003's critic has none; dcgan-mnist: seed 004's
+      c.norm_d = constraint.needs_per_sample_critic ? family.norm_d_per_sample : family.norm_d;
   }
 }
-const std::vector<std::string>& precision_names() {
-  static const std::vector<std::string> v = {"fp32", "bf16"};
-  return v;
-}
-
-const std::vector<std::string>& on_nan_names() {
-  static const std::vector<std::string> v = {"stop", "skip"};
-  return v;
-}
-
 void apply_loss_defaults(TrainConfig& c) {
   const LossEntry& loss = loss_entry(c.loss);
   OptimizerConfig o;
-  o.name = loss.optimizer.name;
+  o.name = choice_named<OptimizerKind>(loss.optimizer.name);
   o.lr = loss.optimizer.lr;
   o.beta1 = loss.optimizer.beta1;
   o.beta2 = loss.optimizer.beta2;
@@ -116,8 +78,8 @@ ObjectiveOptions objective_options(const TrainConfig& c) {
   ObjectiveOptions o;
   o.loss = c.loss;
   o.constraint = c.constraint;
-  o.clip = c.clip_enabled ? c.clip : 0.0;
-  o.clip_weights_only = c.clip_scope == "weights";
+  o.clip = c.clip;
+  o.clip_weights_only = c.clip_scope == ClipScope::kWeights;
   o.gp_lambda = c.gp_lambda;
   o.r1_gamma = c.r1_gamma;
   o.r1_every = c.r1_every;
@@ -138,26 +100,26 @@ void validate(const TrainConfig& c) {
                        "dataset with: wgan data fetch " + c.dataset + " (or give --data DIR)");
     if (c.channels != 1 && c.channels != 3)
       throw flag_error("channels", "expected 1 or 3, got " + std::to_string(c.channels));
-    if (c.arch == "mlp" && c.image_size <= 0)
+    if (c.image_size <= 0)
       throw flag_error("image_size", "expected a positive integer, got " + std::to_string(c.image_size));
-    const std::string problem = image_size_problem(c.arch, c.image_size);
+    const std::string problem = c.arch == kCustomArch ? "" : image_size_problem(c.arch, c.image_size);
     if (!problem.empty()) throw flag_error("image_size", problem, std::to_string(c.image_size));
-  } else if (c.arch != "mlp" && c.arch != kCustomArch) {
-    throw flag_error("arch", "2-D data needs --arch mlp", c.arch);
-  } else if (c.augment != "none") {
+  } else if (c.arch != kCustomArch && !network_family(c.arch).takes_points) {
+    throw flag_error("arch", "2-D data needs --arch " + std::string(kPointsArch), c.arch);
+  } else if (c.augment != kNone) {
     throw flag_error("augment", "augmentation transforms images; 2-D data takes none", c.augment);
   }
   const std::string constraint = resolved_constraint(objective_options(c));
-  if (constraint_entry(constraint).needs_per_sample_critic && c.norm_d == "batch" && !c.allow_bn_critic)
+  if (constraint_entry(constraint).needs_per_sample_critic && c.norm_d == Norm::kBatch && !c.allow_bn_critic)
     throw flag_error(
         "norm_d",
         "a batch-norm critic is refused under the " + constraint + " constraint (" + c.loss +
             "), because a gradient penalty is per sample and batch norm mixes the samples of a "
             "batch; expected --norm-d layer, instance or none (or --allow-bn-critic to force it)",
         "batch");
-  if ((c.generator == "ema" || c.generator == "both") && !c.g_ema)
+  if ((c.generator == GeneratorChoice::kEma || c.generator == GeneratorChoice::kBoth) && !c.g_ema)
     throw flag_error("generator", "there is no averaged generator without --g-ema; expected auto or raw",
-                     c.generator);
+                     name_of(c.generator));
   if (!c.features.empty() && is_toy_dataset(c.dataset))
     throw flag_error("features", "2-D data is measured by W1 and the mode metrics; --features is for image datasets",
                       c.features);

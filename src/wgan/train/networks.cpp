@@ -25,8 +25,10 @@ NetworkOptions network_options(const TrainConfig& c) {
     i.image_size = c.image_size;
     i.ngf = c.ngf;
     i.ndf = c.ndf;
-    i.norm_g = norm_from_name(c.norm_g);
-    i.norm_d = norm_from_name(c.norm_d);
+    if (!c.norm_g || !c.norm_d)
+      throw std::logic_error("network_options: --norm-g/--norm-d auto is worked out by resolve_automatic_choices first");
+    i.norm_g = *c.norm_g;
+    i.norm_d = *c.norm_d;
     i.extra_layers = c.extra_layers;
   }
   return o;
@@ -52,15 +54,9 @@ NetworkPair make_networks(const TrainConfig& config) {
   return networks;
 }
 
-const std::vector<std::string>& sampling_generator_names() {
-  static const std::vector<std::string> names = {"auto", "raw", "ema"};
-  return names;
-}
-
-NetworkImpl& sampling_generator(const NetworkPair& networks, const std::string& which) {
-  if (which == "raw" || (which == "auto" && !networks.averaged_generator)) return *networks.generator;
-  if (which != "ema" && which != "auto")
-    throw UsageError("--generator " + which + ": expected one of " + join(sampling_generator_names()));
+NetworkImpl& sampling_generator(const NetworkPair& networks, GeneratorChoice which) {
+  if (which == GeneratorChoice::kRaw || (which == GeneratorChoice::kAuto && !networks.averaged_generator))
+    return *networks.generator;
   if (!networks.averaged_generator)
     throw UsageError("--generator ema: the model has no averaged generator (it was trained without --g-ema)");
   return *networks.averaged_generator;

@@ -18,11 +18,8 @@ std::vector<int64_t> sample_shape(const TrainConfig& config);
 // The generator and critic, and the averaged generator (a copy of the generator) with --g-ema.
 NetworkPair make_networks(const TrainConfig& config);
 
-// The generator to sample from: "raw" (the trained one), "ema" (the average; a UsageError
-// when there is none) or "auto" (the average when there is one).
-NetworkImpl& sampling_generator(const NetworkPair& networks, const std::string& which);
-
-// The choices of sampling_generator.
-const std::vector<std::string>& sampling_generator_names();
+// The generator to sample from: raw (the trained one), ema and both (the average; a UsageError
+// when there is none) or auto (the average when there is one).
+NetworkImpl& sampling_generator(const NetworkPair& networks, GeneratorChoice which);
 
 }  // namespace wgan

@@ -23,6 +23,7 @@ class NonFiniteWatch {
   void check_if_free() const {
     if (on_host_) check();
   }
+  bool reads_are_free() const { return on_host_; }
   // How many times check() has read the flag back (the tests count them).
   int64_t reads() const { return reads_; }
 

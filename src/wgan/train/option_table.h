@@ -55,8 +55,13 @@ struct SharedFlag {
   std::string help;
 };
 
-// The options in the order the command line applies them.
+// The text of an absent value ("--clip none").
+inline constexpr const char* kNone = "none";
+
+// The options in the order the command line applies them (built once from
+// build_option_table(), the rows in option_table.cpp).
 const std::vector<OptionSpec>& option_table();
+std::vector<OptionSpec> build_option_table();
 // Flags setting several options, applied before the per-option flags they share.
 const std::vector<SharedFlag>& shared_flags();
 // The entry of a key; std::logic_error if there is none (a programming error).

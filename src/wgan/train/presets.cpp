@@ -11,7 +11,7 @@ void apply_flag(TrainConfig& config, const std::string& flag, const std::string&
   const std::vector<std::string> keys = keys_of_flag(flag);
   if (keys.empty()) throw std::logic_error("preset flag " + flag + " is not in the option table");
   for (const std::string& key : keys) option_spec(key).set(config, option_spec(key).read(text));
-  if (flag == "--loss") apply_loss_defaults(config);
+  if (flag == flag_of("loss")) apply_loss_defaults(config);
 }
 
 }  // namespace

@@ -13,10 +13,12 @@
 #include "wgan/core/names.h"
 #include "wgan/core/random.h"
 #include "wgan/distributed/data_parallel.h"
+#include "wgan/objectives/objective_values.h"
 #include "wgan/train/batch_source_factory.h"
 #include "wgan/train/checkpoint.h"
 #include "wgan/train/evaluation.h"
 #include "wgan/train/generator_average.h"
+#include "wgan/train/iteration_protocol.h"
 #include "wgan/train/memory_estimate.h"
 #include "wgan/train/run_directory.h"
 #include "wgan/train/progress_bar.h"
@@ -29,25 +31,6 @@ namespace wgan {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-// Data-parallel wiring shared by rank 0 and the workers, after any restore: this rank's share
-// of each batch, gradients averaged before every optimiser step, the same weights everywhere.
-void join_group(Trainer& trainer, ProcessGroup& group) {
-  trainer.set_rank(group.rank(), group.world_size());
-  trainer.before_optimizer_step = [&group](NetworkImpl& network) { average_gradients(group, network); };
-  check_same_parameters(group, trainer.generator(), "generator");
-  check_same_parameters(group, trainer.critic(), "critic");
-  if (trainer.networks().averaged_generator)
-    check_same_parameters(group, *trainer.networks().averaged_generator, "averaged generator");
-}
-
-// After each iteration: the logged values averaged over the ranks, and whether any rank was
-// asked to stop (so that all stop after the same iteration).
-bool end_of_iteration(ProcessGroup* group, IterationStats& stats, bool stop_requested) {
-  if (!group) return stop_requested;
-  return average_values_and_any(
-      *group, {&stats.loss_d, &stats.loss_g, &stats.d_real, &stats.d_fake, &stats.penalty}, stop_requested);
-}
 
 nlohmann::json metrics_record(const IterationValues& v, double seconds, int64_t skipped) {
   using namespace metric;
@@ -113,6 +96,7 @@ class Run {
               : images_  ? make_image_batch_source(*images_, config.seed)
                          : make_batch_source(config, log_fn(), cache_dir_)),
         trainer_(config, std::move(networks), data_, setup_.device),
+        protocol_(trainer_, group, read_schedule(config, trainer_.nonfinite_watch().reads_are_free())),
         evaluator_(config, cache_dir_, log_fn(), setup_.device, images_ ? &images_->images : nullptr, parts.data),
         pictures_(config, run_dir, *data_),
         tensorboard_(config, run_dir, [this](const std::string& text) { log_.important(text); }),
@@ -150,7 +134,7 @@ class Run {
       log_.important("warning: " + std::to_string(setup_.threads) + " threads on " + std::to_string(cores) +
                      " cores: more threads than cores only slow LibTorch down");
     // The clip constraint with --clip none clips nothing: say so rather than "constraint clip".
-    const bool clip_off = config_.constraint == "clip" && !config_.clip_enabled;
+    const bool clip_off = config_.constraint == Constraint::clip.name && !config_.clip;
     log_.important("training " + config_.loss + " (constraint " + (clip_off ? "none: --clip none" : config_.constraint) +
                    ") on " + config_.dataset +
                    " for " + std::to_string(config_.iters) + " generator iterations (batch " +
@@ -163,12 +147,11 @@ class Run {
   // Trains to the end or to a stop; true when it was stopped.
   bool train() {
     while (trainer_.iteration() < config_.iters) {
-      bool stopping = false;
       share_cores();
-      const IterationStats stats = iteration(stopping);
-      const int64_t it = stats.iteration;
+      const IterationProtocol::Outcome outcome = iteration();
+      const bool stopping = outcome.stop;
+      const int64_t it = outcome.stats.iteration;
       const bool last = it == config_.iters;
-      if (!record(stats, last) && !last) stopping = true;
       bar_.update(it, config_.iters, rate(it), status_);
       if (last) break;  // the final checkpoint comes before the last pictures (finish)
       draw(it, false);
@@ -214,7 +197,7 @@ class Run {
   }
   // A run `wgan train --resume` cannot continue: its data or networks are a program's.
   bool custom_parts() const { return is_custom_dataset(config_.dataset) || config_.arch == kCustomArch; }
-  NetworkImpl& sampling_generator() { return trainer_.sampling_generator(config_.generator == "both" ? "ema" : config_.generator); }
+  NetworkImpl& sampling_generator() { return trainer_.sampling_generator(config_.generator); }
   double session_s() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
   double rate(int64_t it) const { return (it - first_iteration_) / std::max(session_s(), 1e-9); }
 
@@ -231,15 +214,11 @@ class Run {
     bar_.enabled() ? log_.file_only(line) : log_.line(line);
   }
 
-  // One iteration, with the errors it can end in said with the last checkpoint to go back to.
-  IterationStats iteration(bool& stopping) {
+  // One iteration as every rank makes it (iteration_protocol.h), recorded here; the errors it
+  // can end in said with the last checkpoint to go back to.
+  IterationProtocol::Outcome iteration() {
     try {
-      IterationStats stats = trainer_.train_iteration();
-      // On a GPU the divergence flag is read only where the run reads something back anyway
-      // (record, save, draw).
-      trainer_.check_divergence_if_free();
-      stopping = end_of_iteration(group_, stats, stop_.requested());
-      return stats;
+      return protocol_.iteration(stop_.requested(), [this](const IterationStats& stats) { return record(stats); });
     } catch (const DivergenceError& e) {
       throw diverged(e);
     } catch (const RunError& e) {
@@ -260,14 +239,15 @@ class Run {
   }
 
   // metrics.jsonl, the evaluation and the console line, when any of them is due. False when
-  // the program's callback (RunParts::on_log) asks to stop.
-  bool record(const IterationStats& stats, bool last) {
+  // the program's callback (RunParts::on_log) asks to stop. The protocol has read the divergence
+  // flag at this iteration already.
+  bool record(const IterationStats& stats) {
     const int64_t it = stats.iteration;
+    const bool last = it == config_.iters;
     const bool log_now = it % config_.log_every == 0 || last;
     const bool print_now = it % config_.print_every == 0 || last;
     const bool eval_now = last || (config_.eval_every > 0 && it % config_.eval_every == 0);
     if (!log_now && !print_now && !eval_now) return true;
-    check_divergence();
     // Reading the values back is the only host synchronisation of the loop.
     const IterationValues values = to_values(stats);
     status_ = short_status(values);
@@ -296,7 +276,7 @@ class Run {
   nlohmann::json evaluate(int64_t it, bool last) {
     const double eval_start = session_s();
     nlohmann::json evaluation = evaluator_.evaluate(sampling_generator(), config_.eval_samples, it);
-    if (config_.generator == "both") {
+    if (config_.generator == GeneratorChoice::kBoth) {
       const nlohmann::json raw = evaluator_.evaluate(trainer_.generator(), config_.eval_samples, it);
       for (const auto& [key, value] : raw.items()) evaluation[std::string(metric::kRawPrefix) + key] = value;
     }
@@ -311,8 +291,7 @@ class Run {
   // a run or its model is lost: a failure to write them (a full disk) is a warning.
   void draw(int64_t it, bool last) {
     tensorboard_.histograms(trainer_.networks(), it, last);
-    if (!pictures_.due(it, last)) return;
-    check_divergence();
+    if (!pictures_.due(it, last)) return;  // an iteration the protocol read the flag at
     try {
       tensorboard_.pictures(pictures_.write(sampling_generator(), trainer_.critic(), it, last, setup_.device), it);
     } catch (const std::exception& e) {
@@ -348,6 +327,7 @@ class Run {
   std::optional<ImageDataset> images_;
   std::shared_ptr<BatchSource> data_;
   Trainer trainer_;
+  IterationProtocol protocol_;
   Evaluator evaluator_;
   RunPictures pictures_;
   RunTensorBoard tensorboard_;
@@ -457,13 +437,10 @@ void run_worker(const TrainConfig& config, const std::string& run_dir, const std
   Trainer trainer(config, std::move(networks), data, device);
   if (!resume_from.empty()) trainer.restore(resume_from);
   join_group(trainer, group);
+  IterationProtocol protocol(trainer, &group, read_schedule(config, trainer.nonfinite_watch().reads_are_free()));
   StopSignals stop;
-  while (trainer.iteration() < config.iters) {
-    IterationStats stats = trainer.train_iteration();
-    trainer.check_divergence_if_free();
-    if (stats.iteration % config.log_every == 0) trainer.check_divergence();  // as the run's record
-    if (end_of_iteration(&group, stats, stop.requested())) return;
-  }
+  while (trainer.iteration() < config.iters)
+    if (protocol.iteration(stop.requested()).stop) return;
 }
 
 }  // namespace wgan

@@ -20,7 +20,7 @@ RunPictures::RunPictures(const TrainConfig& config, const std::string& run_dir, 
       layout_(run_dir),
       images_(data.sample_shape().size() == 3),
       maps_(data.sample_shape() == std::vector<int64_t>{2}),
-      scaling_(grid_scaling_from_name(config.grid_normalize)) {
+      scaling_(config.grid_normalize) {
   // Drawn once from the run's seed: every picture of a run, also after a resume, shows the
   // same latent points.
   auto generator = make_generator(config.seed, Stream::kFixedNoise);

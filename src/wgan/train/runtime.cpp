@@ -4,6 +4,7 @@
 #include <torch/cuda.h>
 
 #include <cstdlib>
+#include <optional>
 #include <limits>
 #include <thread>
 
@@ -12,6 +13,7 @@
 #endif
 
 #include "wgan/core/error.h"
+#include "wgan/train/config.h"
 
 namespace wgan {
 
@@ -35,10 +37,20 @@ bool keep_freed_memory() {
 #endif
 }
 
+// LibTorch's own reading of a device's text ("cpu", "cuda", "cuda:1"), or nothing.
+std::optional<c10::Device> parse_device(const std::string& name) {
+  try {
+    return c10::Device(name);
+  } catch (const c10::Error&) {
+    return std::nullopt;
+  }
+}
+
 c10::Device resolve_device(const std::string& name) {
-  if (name == "cpu") return c10::Device(c10::kCPU);
-  if (name == "auto") return torch::cuda::is_available() ? c10::Device(c10::kCUDA, 0) : c10::Device(c10::kCPU);
-  if (name.rfind("cuda", 0) == 0) {
+  if (name == kAuto) return torch::cuda::is_available() ? c10::Device(c10::kCUDA, 0) : c10::Device(c10::kCPU);
+  const std::optional<c10::Device> device = parse_device(name);
+  if (device && device->is_cpu()) return *device;
+  if (device && device->is_cuda()) {
     if (!torch::cuda::is_available())
       // Built with CUDA when libtorch_cuda registered its device guard (the PyPI wheel's LibTorch).
       throw OptionError("device",
@@ -46,14 +58,15 @@ c10::Device resolve_device(const std::string& name) {
                             ? "this LibTorch has CUDA but sees no GPU; expected cpu or auto"
                             : "this LibTorch was built without CUDA (docs/development.md: LibTorch 2.x); expected cpu or auto",
                         name);
-    return c10::Device(name);
+    return *device;
   }
   throw OptionError("device", "unknown device '" + name + "'; expected cpu, cuda, cuda:N or auto");
 }
 
 c10::Device resolve_device_for_rank(const std::string& name, int64_t rank) {
   const c10::Device device = resolve_device(name);
-  if (!device.is_cuda() || (name != "cuda" && name != "auto")) return device;
+  // "cuda" and "auto" name no GPU: each rank takes its own; "cuda:N" is what it says.
+  if (!device.is_cuda() || (name != kAuto && parse_device(name)->has_index())) return device;
   const int64_t gpus = static_cast<int64_t>(torch::cuda::device_count());
   return c10::Device(c10::kCUDA, static_cast<c10::DeviceIndex>(rank % std::max<int64_t>(gpus, 1)));
 }

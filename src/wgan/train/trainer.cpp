@@ -33,13 +33,13 @@ IterationValues to_values(const IterationStats& s) {
 
 torch::Tensor sample_noise(const TrainConfig& config, int64_t n, at::Generator& generator) {
   auto options = torch::TensorOptions().dtype(torch::kFloat32);
-  if (config.noise == "uniform") return torch::rand({n, config.nz}, generator, options) * 2 - 1;
+  if (config.noise == Noise::kUniform) return torch::rand({n, config.nz}, generator, options) * 2 - 1;
   return torch::randn({n, config.nz}, generator, options);
 }
 
 torch::Tensor truncated_noise(const TrainConfig& config, int64_t n, double threshold, at::Generator& generator) {
   // Uniform noise in [-1, 1] restricted to [-t, t] is the same noise scaled.
-  if (config.noise == "uniform") return sample_noise(config, n, generator) * std::min(threshold, 1.0);
+  if (config.noise == Noise::kUniform) return sample_noise(config, n, generator) * std::min(threshold, 1.0);
   // Above 8 the normal's mass outside is below 1e-15, and erf(8 / sqrt 2) is 1 in double.
   if (threshold >= 8) return sample_noise(config, n, generator);
   // By the inverse of the CDF, not by drawing again: no loop, however narrow the interval.
@@ -69,7 +69,7 @@ Trainer::Trainer(TrainConfig config, NetworkPair networks, std::shared_ptr<Batch
   joint_critic_pass_ = config_.fast_paths && !has_batch_norm(*networks_.critic);
   set_fast_layers(*networks_.generator, config_.fast_paths);
   set_fast_layers(*networks_.critic, config_.fast_paths);
-  bf16_ = config_.precision == "bf16";
+  bf16_ = config_.precision == Precision::kBf16;
 }
 
 void Trainer::set_rank(int64_t rank, int64_t world_size) {
@@ -106,7 +106,7 @@ void Trainer::step(torch::optim::Optimizer& optimizer, NetworkImpl& network,
   torch::Tensor total = loss.detach().to(torch::kFloat64);
   for (const auto& p : network.parameters())
     if (p.grad().defined()) total = total + p.grad().sum().to(torch::kFloat64);
-  if (config_.on_nan == "skip") {
+  if (config_.on_nan == OnNan::kSkip) {
     // Skipping decides this step, so it reads the value back now (a synchronisation on a GPU).
     if (!std::isfinite(total.item<double>())) {
       optimizer.zero_grad();
@@ -116,7 +116,7 @@ void Trainer::step(torch::optim::Optimizer& optimizer, NetworkImpl& network,
   } else {
     nonfinite_.note(total, counters_.iteration + 1, which);  // read by check_divergence
   }
-  if (config_.lr_schedule != "constant")
+  if (config_.lr_schedule != LrSchedule::kConstant)
     set_lr(optimizer, scheduled_lr(config_, base_lr, steps_done, counters_.iteration));
   optimizer.step();
   ++steps_done;

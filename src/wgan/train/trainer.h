@@ -69,7 +69,7 @@ class Trainer {
   NetworkImpl& generator() { return *networks_.generator; }
   NetworkImpl& critic() { return *networks_.critic; }
   // What pictures and evaluations sample from: sampling_generator(networks(), which).
-  NetworkImpl& sampling_generator(const std::string& which) { return wgan::sampling_generator(networks_, which); }
+  NetworkImpl& sampling_generator(GeneratorChoice which) { return wgan::sampling_generator(networks_, which); }
   const NetworkPair& networks() const { return networks_; }
   torch::Device device() const { return device_; }
 

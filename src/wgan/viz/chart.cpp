@@ -38,7 +38,7 @@ struct Range {
 std::vector<double> smooth(const std::vector<double>& y, const Smoothing& s) {
   const size_t n = y.size();
   std::vector<double> out(n);
-  if (s.kind == "median") {
+  if (s.kind == SmoothingKind::kMedian) {
     const int half = std::max(0, s.median_window / 2);
     std::vector<double> window;
     for (size_t i = 0; i < n; ++i) {
@@ -48,7 +48,7 @@ std::vector<double> smooth(const std::vector<double>& y, const Smoothing& s) {
       std::nth_element(window.begin(), window.begin() + static_cast<long>(window.size() / 2), window.end());
       out[i] = window[window.size() / 2];
     }
-  } else if (s.kind == "ema") {
+  } else if (s.kind == SmoothingKind::kEma) {
     double average = 0, weight = 0;
     for (size_t i = 0; i < n; ++i) {
       average = s.ema_beta * average + (1 - s.ema_beta) * y[i];
@@ -154,7 +154,7 @@ void write_chart(const Chart& chart, const std::string& path, int width, int hei
     };
     for (size_t k = 0; k < chart.series.size(); ++k) {
       const auto& s = chart.series[k];
-      if (chart.show_raw && chart.smoothing.kind != "none") {
+      if (chart.show_raw && chart.smoothing.kind != SmoothingKind::kNone) {
         set_colour(cr, palette(k), 0.25);
         cairo_set_line_width(cr, 1);
         polyline(s.x, s.y);

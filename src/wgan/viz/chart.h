@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "wgan/core/choice.h"
+
 namespace wgan {
 
 struct ChartSeries {
@@ -13,8 +15,13 @@ struct ChartSeries {
 
 // How the bold line is smoothed: an exponential moving average (debiased, as TensorBoard's),
 // or a centred running median (the WGAN authors plot their critic loss median-filtered).
+enum class SmoothingKind { kEma, kMedian, kNone };
+inline constexpr ChoiceName<SmoothingKind> kSmoothingNames[] = {
+    {SmoothingKind::kEma, "ema"}, {SmoothingKind::kMedian, "median"}, {SmoothingKind::kNone, "none"}};
+constexpr const auto& choice_table(SmoothingKind) { return kSmoothingNames; }
+
 struct Smoothing {
-  std::string kind = "ema";  // ema | median | none
+  SmoothingKind kind = SmoothingKind::kEma;
   double ema_beta = 0.9;
   int median_window = 101;
 };

@@ -4,13 +4,6 @@
 
 namespace wgan {
 
-GridScaling grid_scaling_from_name(const std::string& name) {
-  if (name == "range") return GridScaling::kRange;
-  if (name == "batch") return GridScaling::kBatch;
-  if (name == "each") return GridScaling::kEach;
-  throw OptionError("grid_normalize", "unknown value '" + name + "'; expected range, batch or each");
-}
-
 torch::Tensor make_image_grid(const torch::Tensor& images, int64_t per_row, int64_t padding,
                               GridScaling scaling) {
   TORCH_CHECK(images.dim() == 4, "make_image_grid expects [N, C, H, W], got ", images.sizes());

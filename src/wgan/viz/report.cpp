@@ -106,8 +106,8 @@ ChartSeries series_of(const std::vector<Json>& records, const std::string& key, 
   ChartSeries s;
   s.label = label;
   for (const auto& r : records)
-    if (r.contains(key) && r[key].is_number() && r.contains("iter")) {
-      s.x.push_back(r["iter"].get<double>());
+    if (r.contains(key) && r[key].is_number() && r.contains(metric::kIteration)) {
+      s.x.push_back(r[metric::kIteration].get<double>());
       s.y.push_back(r[key].get<double>());
     }
   return s;
@@ -122,7 +122,7 @@ std::vector<std::string> draw_curves(const std::vector<std::pair<std::string, st
     Chart chart;
     chart.title = spec.title;
     chart.y_label = spec.y_label;
-    chart.smoothing = spec.smoothed ? options.smoothing : Smoothing{"none"};
+    chart.smoothing = spec.smoothed ? options.smoothing : Smoothing{SmoothingKind::kNone};
     for (const auto& [name, records] : runs)
       for (const auto& key : spec.keys) {
         const std::string label = runs.size() > 1 ? name + (spec.keys.size() > 1 ? " " + key : "") : key;
@@ -217,7 +217,7 @@ std::string metrics_table(const std::vector<Json>& records) {
     }
     if (!best) continue;
     html << "<tr><td>" << key << "</td><td>" << number((*final_value)[key]) << "</td><td>"
-         << number((*best)[key]) << " (" << number((*best)["iter"]) << ")</td></tr>\n";
+         << number((*best)[key]) << " (" << number((*best)[metric::kIteration]) << ")</td></tr>\n";
   }
   html << "</table>\n";
   return html.str();
@@ -245,7 +245,7 @@ std::string histogram_section(const std::vector<Json>& records) {
     if (!r->contains(metric::kClassHistogram) || !(*r)[metric::kClassHistogram].is_array()) continue;
     std::ostringstream html;
     html << "<h2>Predicted classes</h2>\n<p class=\"note\">How the feature classifier labels the generated "
-            "images at iteration " << number((*r)["iter"]) << ".</p>\n<table><tr><th>class</th>";
+            "images at iteration " << number((*r)[metric::kIteration]) << ".</p>\n<table><tr><th>class</th>";
     const auto& counts = (*r)[metric::kClassHistogram];
     for (size_t k = 0; k < counts.size(); ++k) html << "<th>" << k << "</th>";
     html << "</tr>\n<tr><td>images</td>";
@@ -290,14 +290,14 @@ void write_run_report(const std::string& run_dir, const ReportOptions& options) 
   html << page_head(name, options.in_progress) << "<h1>" << escape(name) << "</h1>\n";
   html << "<p class=\"note\">" << escape(config.value("loss", std::string("?"))) << " on "
        << escape(config.value("dataset", std::string("?")));
-  if (!records.empty()) html << ", iteration " << number(records.back().value("iter", Json(0)));
+  if (!records.empty()) html << ", iteration " << number(records.back().value(metric::kIteration, Json(0)));
   html << " of " << number(config.value("iters", Json("?")))
        << (options.in_progress ? " &mdash; training; this page reloads every 30 s" : "") << "</p>\n";
 
   html << "<h2>Metrics</h2>\n" << metrics_table(records) << histogram_section(records) << tracking_section(records);
   if (!curves.empty()) {
     html << "<h2>Curves</h2>\n<p class=\"note\">Faint: raw values; bold: "
-         << (options.smoothing.kind == "median" ? "running median" : "exponential moving average")
+         << (options.smoothing.kind == SmoothingKind::kMedian ? "running median" : "exponential moving average")
          << ". Each is also an SVG beside the PNG.</p>\n<div class=\"row\">\n";
     for (const auto& stem : curves) html << figure(std::string(RunLayout::kPlots) + "/" + stem + ".png", stem);
     html << "</div>\n";
