@@ -15,7 +15,7 @@
 
 #include "wgan/eval/manifold_metrics.h"
 #include "wgan/eval/sliced_wasserstein_images.h"
-#include "wgan/train/image_evaluation.h"
+#include "wgan/run/image_evaluation.h"
 
 namespace {
 
@@ -46,18 +46,20 @@ int main(int argc, char** argv) {
     std::unique_ptr<ManifoldReference> reference;
     report("manifold reference, 10000 real 128-d features (once per run)",
            seconds([&] { reference = std::make_unique<ManifoldReference>(real); }));
-    report("precision/recall/density/coverage, 2500 generated 128-d features", seconds([&] { reference->measure(fake); }));
+    report("precision/recall/density/coverage, 2500 generated 128-d features",
+           seconds([&] { reference->measure(fake); }));
     const auto points = torch::randn({2500, 2}), other = torch::randn({2500, 2});
     report("precision/recall/density/coverage, 2500 against 2500 2-D points",
            seconds([&] { manifold_metrics(points, other); }));
   }
   for (int64_t size : {32, 64}) {
-    const auto real = torch::rand({kSwdImages, 3, size, size}) * 2 - 1, fake = torch::rand({kSwdImages, 3, size, size}) * 2 - 1;
+    const auto real = torch::rand({kSwdImages, 3, size, size}) * 2 - 1,
+               fake = torch::rand({kSwdImages, 3, size, size}) * 2 - 1;
     ImageSwdOptions evaluation;
     evaluation.patches_per_image = kSwdPatchesPerImage;
     evaluation.direction_repeats = kSwdDirectionRepeats;
-    report("SWD, training evaluation settings, " + std::to_string(kSwdImages) + " images " + std::to_string(size) + "x" +
-               std::to_string(size),
+    report("SWD, training evaluation settings, " + std::to_string(kSwdImages) + " images " + std::to_string(size) +
+               "x" + std::to_string(size),
            seconds([&] { image_sliced_wasserstein(real, fake, evaluation); }));
     report("SWD, ProGAN settings (128 neighbourhoods, 4 x 128 directions), " + std::to_string(kSwdImages) + " images " +
                std::to_string(size) + "x" + std::to_string(size),

@@ -22,16 +22,16 @@
 #include <string>
 #include <vector>
 
+#include "wgan/config/config.h"
+#include "wgan/config/presets.h"
 #include "wgan/data/batch_source.h"
-#include "wgan/train/networks.h"
 #include "wgan/nets/normalization.h"
 #include "wgan/nets/sequential_network.h"
-#include "wgan/objectives/gradient_penalty.h"
 #include "wgan/objectives/classic_objectives.h"
+#include "wgan/objectives/gradient_penalty.h"
+#include "wgan/run/runtime.h"
+#include "wgan/train/networks.h"
 #include "wgan/train/optimizer_factory.h"
-#include "wgan/train/config.h"
-#include "wgan/train/presets.h"
-#include "wgan/train/runtime.h"
 #include "wgan/train/trainer.h"
 
 namespace {
@@ -168,15 +168,18 @@ nlohmann::json ceiling(int threads) {
   const auto x = torch::randn({32, 128, 32, 32}, on), w = torch::randn({128, 128, 3, 3}, on);
   const double conv_ms = median_ms(2, 5, [&](int) { torch::conv2d(x, w, {}, 1, 1); });
   const double mm_flops = 2.0 * 2048 * 2048 * 2048, conv_flops = 2.0 * 32 * 128 * 128 * 9 * 32 * 32;
-  return {{"mode", "ceiling"}, {"threads", threads}, {"device", g_device.str()},
-          {"matmul_gflops", mm_flops / mm_ms / 1e6}, {"conv_gflops", conv_flops / conv_ms / 1e6}};
+  return {{"mode", "ceiling"},
+          {"threads", threads},
+          {"device", g_device.str()},
+          {"matmul_gflops", mm_flops / mm_ms / 1e6},
+          {"conv_gflops", conv_flops / conv_ms / 1e6}};
 }
 
 // Where the time of one generator iteration goes: the fast-path step taken apart into phases,
 // each timed on its own (the sum is close to the trainer's iteration; the divergence check and
 // the bookkeeping are left out). bench/pytorch_step.py --phases times the same phases.
-nlohmann::json phase_times(const wgan::TrainConfig& config, wgan::NetworkPair networks,
-                           wgan::BatchSource& data, int warmup, int repeats) {
+nlohmann::json phase_times(const wgan::TrainConfig& config, wgan::NetworkPair networks, wgan::BatchSource& data,
+                           int warmup, int repeats) {
   auto& g = *networks.generator;
   auto& d = *networks.critic;
   g.to(g_device);
@@ -186,8 +189,8 @@ nlohmann::json phase_times(const wgan::TrainConfig& config, wgan::NetworkPair ne
   auto opt_g = wgan::make_optimizer(config.optimizer_g, g.parameters());
   const bool gp = config.loss == "wgan-gp";
   const bool joint = !wgan::has_batch_norm(d);
-  const std::vector<std::string> names = {"g_forward", "d_forward_backward", "penalty", "d_optimizer",
-                                          "g_step_forward_backward", "g_optimizer"};
+  const std::vector<std::string> names = {"g_forward",   "d_forward_backward",      "penalty",
+                                          "d_optimizer", "g_step_forward_backward", "g_optimizer"};
   std::vector<std::vector<double>> samples(names.size());
   for (int i = 0; i < warmup + repeats; ++i) {
     std::vector<double> sum(names.size(), 0.0);
@@ -211,10 +214,12 @@ nlohmann::json phase_times(const wgan::TrainConfig& config, wgan::NetworkPair ne
       opt_d->zero_grad();
       wgan::wasserstein_critic_loss(d, b).loss.backward();
       lap(1);
-      if (gp) (config.gp_lambda * wgan::gradient_penalty(d, b.real, b.fake, torch::rand({config.batch_size}, on))).backward();
+      if (gp)
+        (config.gp_lambda * wgan::gradient_penalty(d, b.real, b.fake, torch::rand({config.batch_size}, on))).backward();
       lap(2);
       opt_d->step();
-      if (config.loss == "wgan") wgan::clip_parameters(d, config.clip.value(), config.clip_scope == wgan::ClipScope::kWeights);
+      if (config.loss == "wgan")
+        wgan::clip_parameters(d, config.clip.value(), config.clip_scope == wgan::ClipScope::kWeights);
       lap(3);
     }
     for (auto& p : d.parameters()) p.requires_grad_(false);
@@ -244,16 +249,27 @@ int main(int argc, char** argv) {
   bool fast = true, want_ceiling = false, want_phases = false, bf16 = false;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
-    auto next = [&] { return i + 1 < argc ? std::stoi(argv[++i]) : throw std::runtime_error(arg + ": expected a value"); };
-    if (arg == "--threads") threads = next();
-    else if (arg == "--warmup") warmup = next();
-    else if (arg == "--repeats") repeats = next();
-    else if (arg == "--no-fast-paths") fast = false;
-    else if (arg == "--ceiling") want_ceiling = true;
-    else if (arg == "--phases") want_phases = true;
-    else if (arg == "--bf16") bf16 = true;
-    else if (arg == "--device") device_name = i + 1 < argc ? argv[++i] : throw std::runtime_error("--device: expected a value");
-    else name = arg;
+    auto next = [&] {
+      return i + 1 < argc ? std::stoi(argv[++i]) : throw std::runtime_error(arg + ": expected a value");
+    };
+    if (arg == "--threads")
+      threads = next();
+    else if (arg == "--warmup")
+      warmup = next();
+    else if (arg == "--repeats")
+      repeats = next();
+    else if (arg == "--no-fast-paths")
+      fast = false;
+    else if (arg == "--ceiling")
+      want_ceiling = true;
+    else if (arg == "--phases")
+      want_phases = true;
+    else if (arg == "--bf16")
+      bf16 = true;
+    else if (arg == "--device")
+      device_name = i + 1 < argc ? argv[++i] : throw std::runtime_error("--device: expected a value");
+    else
+      name = arg;
   }
   try {
     wgan::configure_threads(threads);
@@ -273,23 +289,33 @@ int main(int argc, char** argv) {
     const int64_t d_macs = forward_macs(*networks.critic, shape);
     if (want_phases) {
       FixedData data(shape, config.batch_size);
-      std::cout << nlohmann::json{{"case", name}, {"mode", "wgan-phases"}, {"threads", threads},
-                                  {"phases_ms", phase_times(config, networks, data, warmup, repeats)}}.dump()
+      std::cout << nlohmann::json{{"case", name},
+                                  {"mode", "wgan-phases"},
+                                  {"threads", threads},
+                                  {"phases_ms", phase_times(config, networks, data, warmup, repeats)}}
+                       .dump()
                 << std::endl;
       return 0;
     }
-    wgan::Trainer trainer(config, networks, std::make_shared<FixedData>(shape, config.batch_size),
-                          g_device);
+    wgan::Trainer trainer(config, networks, std::make_shared<FixedData>(shape, config.batch_size), g_device);
     // As the run on the CPU: the iteration, then the divergence flag read back.
     const double ms = median_ms(warmup, repeats, [&](int) {
       trainer.train_iteration().loss_d.item<double>();
       trainer.check_divergence();
     });
     const double flops = iteration_flops(config, g_macs, d_macs);
-    std::cout << nlohmann::json{{"case", name}, {"mode", bf16 ? "wgan-bf16" : fast ? "wgan" : "wgan-plain"}, {"ms", ms},
-                                {"threads", threads}, {"gflop", flops / 1e9}, {"gflops", flops / ms / 1e6},
-                                {"peak_rss_mib", peak_rss_mib()}, {"device", device_name},
-                                {"torch", TORCH_VERSION}}.dump()
+    std::cout << nlohmann::json{{"case", name},
+                                {"mode", bf16   ? "wgan-bf16"
+                                         : fast ? "wgan"
+                                                : "wgan-plain"},
+                                {"ms", ms},
+                                {"threads", threads},
+                                {"gflop", flops / 1e9},
+                                {"gflops", flops / ms / 1e6},
+                                {"peak_rss_mib", peak_rss_mib()},
+                                {"device", device_name},
+                                {"torch", TORCH_VERSION}}
+                     .dump()
               << std::endl;
   } catch (const std::exception& e) {
     std::cerr << "wgan_step_bench: " << e.what() << "\n";

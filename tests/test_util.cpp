@@ -29,13 +29,9 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path_, ignored);
 }
 
-CommandResult run_wgan(const std::string& arguments) {
-  return run_command(std::string(WGAN_BINARY) + " " + arguments);
-}
+CommandResult run_wgan(const std::string& arguments) { return run_command(std::string(WGAN_BINARY) + " " + arguments); }
 
-CommandResult run_python(const std::string& arguments) {
-  return run_command("/usr/bin/python3 " + arguments);
-}
+CommandResult run_python(const std::string& arguments) { return run_command("/usr/bin/python3 " + arguments); }
 
 bool python_has_module(const std::string& module) {
   return std::system(("/usr/bin/python3 -c 'import " + module + "' >/dev/null 2>&1").c_str()) == 0;
@@ -75,8 +71,7 @@ std::vector<nlohmann::json> metrics_without_time(const std::string& run_dir) {
 }
 
 std::string big_endian32(uint32_t v) {
-  return {static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8),
-          static_cast<char>(v)};
+  return {static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8), static_cast<char>(v)};
 }
 
 int count_lines(const std::string& text) {

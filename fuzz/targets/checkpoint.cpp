@@ -7,9 +7,9 @@
 
 #include "fuzz/fuzz_target.h"
 #include "fuzz/targets/targets.h"
+#include "wgan/config/config.h"
 #include "wgan/core/atomic_file.h"
 #include "wgan/train/checkpoint.h"
-#include "wgan/train/config.h"
 #include "wgan/train/optimizer_factory.h"
 
 namespace wgan::fuzz {

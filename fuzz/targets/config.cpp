@@ -3,7 +3,7 @@
 
 #include "fuzz/fuzz_target.h"
 #include "fuzz/targets/targets.h"
-#include "wgan/train/config.h"
+#include "wgan/config/config.h"
 
 namespace wgan::fuzz {
 

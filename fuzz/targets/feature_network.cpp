@@ -4,10 +4,10 @@
 
 #include "fuzz/fuzz_target.h"
 #include "fuzz/targets/targets.h"
+#include "wgan/config/config.h"
 #include "wgan/core/atomic_file.h"
 #include "wgan/eval/feature_network.h"
 #include "wgan/nets/torchscript_export.h"
-#include "wgan/train/config.h"
 #include "wgan/train/networks.h"
 
 namespace wgan::fuzz {

@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "../test_util.h"
-#include "wgan/train/config.h"
+#include "wgan/config/config.h"
 
 namespace wgan::test {
 namespace {
@@ -33,9 +33,11 @@ TEST(Cli, BadInputExitsWithStatusTwoAndOneLine) {
 TEST(Cli, TrainWritesARunThatSampleAndEvalUse) {
   TempDir dir;
   const std::string run = dir / "run";
-  CommandResult r = run_wgan("train --loss wgan-gp --dataset gaussians8 --iters 30 --batch-size 64 "
-                             "--g-width 32 --d-width 32 --log-every 5 --eval-every 10 --eval-samples 200 "
-                             "--threads 1 --out " + run);
+  CommandResult r = run_wgan(
+      "train --loss wgan-gp --dataset gaussians8 --iters 30 --batch-size 64 "
+      "--g-width 32 --d-width 32 --log-every 5 --eval-every 10 --eval-samples 200 "
+      "--threads 1 --out " +
+      run);
   ASSERT_EQ(r.status, 0) << r.output;
   EXPECT_NE(r.output.find("1 threads"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("modes "), std::string::npos) << r.output;
@@ -52,11 +54,10 @@ TEST(Cli, TrainWritesARunThatSampleAndEvalUse) {
   while (std::getline(lines, line)) {
     auto m = nlohmann::json::parse(line);
     ++records;
-    for (const char* key : {"iter", "time_s", "loss_d", "loss_g", "d_real", "d_fake",
-                            "wasserstein_estimate", "gradient_penalty"})
+    for (const char* key :
+         {"iter", "time_s", "loss_d", "loss_g", "d_real", "d_fake", "wasserstein_estimate", "gradient_penalty"})
       EXPECT_TRUE(m.contains(key)) << key << " missing in " << line;
-    EXPECT_NEAR(m["wasserstein_estimate"].get<double>(),
-                m["d_real"].get<double>() - m["d_fake"].get<double>(), 1e-9);
+    EXPECT_NEAR(m["wasserstein_estimate"].get<double>(), m["d_real"].get<double>() - m["d_fake"].get<double>(), 1e-9);
     if (m.contains("modes_covered")) ++evaluated;
     last_iter = m["iter"];
   }
@@ -120,9 +121,11 @@ TEST(Cli, TheAveragedGeneratorIsUsedUnlessRawIsAsked) {
   TempDir dir;
   const std::string run = dir / "run";
   expect_usage_error("train --loss wgan-gp --generator ema --out " + run, "--g-ema");  // not the demo, which averages
-  CommandResult r = run_wgan("train --dataset gaussians8 --iters 20 --batch-size 64 --g-width 32 --d-width 32 "
-                             "--eval-every 10 --eval-samples 200 --threads 1 --quiet --g-ema --g-ema-kimg 2 "
-                             "--generator both --out " + run);
+  CommandResult r = run_wgan(
+      "train --dataset gaussians8 --iters 20 --batch-size 64 --g-width 32 --d-width 32 "
+      "--eval-every 10 --eval-samples 200 --threads 1 --quiet --g-ema --g-ema-kimg 2 "
+      "--generator both --out " +
+      run);
   ASSERT_EQ(r.status, 0) << r.output;
   std::istringstream lines(read_file(run + "/metrics.jsonl"));
   std::string line, last;
@@ -142,9 +145,10 @@ TEST(Cli, TheAveragedGeneratorIsUsedUnlessRawIsAsked) {
 TEST(Cli, SameSeedAndThreadsGiveIdenticalMetrics) {
   TempDir dir;
   auto train = [&](const std::string& name) {
-    const std::string args = "train --loss wgan --dataset gaussians25 --iters 20 --batch-size 64 "
-                             "--g-width 64 --d-width 64 --log-every 1 --eval-samples 500 --threads 2 --seed 5 --out " +
-                             (dir / name);
+    const std::string args =
+        "train --loss wgan --dataset gaussians25 --iters 20 --batch-size 64 "
+        "--g-width 64 --d-width 64 --log-every 1 --eval-samples 500 --threads 2 --seed 5 --out " +
+        (dir / name);
     CommandResult r = run_wgan(args);
     EXPECT_EQ(r.status, 0) << r.output;
     return metrics_without_time(dir / name);
@@ -169,10 +173,13 @@ TEST(Cli, BareTrainUsesTheDemoPreset) {
 
 TEST(Cli, ClipNoneIsAnnouncedAsNoConstraint) {
   TempDir dir;
-  CommandResult r = run_wgan("train --loss wgan --clip none --iters 1 --g-width 8 --d-width 8 --eval-samples 100 "
-                             "--out " + (dir / "run"));
+  CommandResult r = run_wgan(
+      "train --loss wgan --clip none --iters 1 --g-width 8 --d-width 8 --eval-samples 100 "
+      "--out " +
+      (dir / "run"));
   ASSERT_EQ(r.status, 0) << r.output;
-  EXPECT_NE(r.output.find("training wgan (constraint none: --clip none) on gaussians25"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("training wgan (constraint none: --clip none) on gaussians25"), std::string::npos)
+      << r.output;
   EXPECT_EQ(nlohmann::json::parse(read_file(dir / "run/config.json"))["clip"], "none");
   r = run_wgan("train --loss wgan --iters 1 --g-width 8 --d-width 8 --eval-samples 100 --out " + (dir / "clipped"));
   ASSERT_EQ(r.status, 0) << r.output;
@@ -182,7 +189,8 @@ TEST(Cli, ClipNoneIsAnnouncedAsNoConstraint) {
 TEST(Cli, Bf16RunRecordsItsPrecisionAndResumesWithIt) {
   TempDir dir;
   const std::string run = dir / "bf16";
-  CommandResult r = run_wgan("train --precision bf16 --iters 3 --g-width 32 --d-width 32 --eval-samples 200 --quiet --out " + run);
+  CommandResult r =
+      run_wgan("train --precision bf16 --iters 3 --g-width 32 --d-width 32 --eval-samples 200 --quiet --out " + run);
   ASSERT_EQ(r.status, 0) << r.output;
   EXPECT_EQ(nlohmann::json::parse(read_file(run + "/config.json"))["precision"], "bf16");
   CommandResult resumed = run_wgan("train --resume " + run + " --iters 5 --quiet");

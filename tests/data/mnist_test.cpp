@@ -10,8 +10,8 @@
 namespace wgan {
 namespace {
 
-#define REQUIRE_MNIST(dir)                                                   \
-  const std::string dir = test::mnist_dir();                                 \
+#define REQUIRE_MNIST(dir)                   \
+  const std::string dir = test::mnist_dir(); \
   if (dir.empty()) GTEST_SKIP() << "the MNIST test set is not available; set WGAN_MNIST_DIR"
 
 std::string gunzip(const std::string& path) {
@@ -76,8 +76,8 @@ TEST(MnistLoader, SplitThatIsMissingIsNamed) {
 
 TEST(MnistLoader, BadMagicNamesTheFileAndTheExpectedMagic) {
   test::TempDir tmp;
-  test::write_bytes(tmp / "t10k-images-idx3-ubyte",
-                    test::big_endian32(0x804) + test::big_endian32(1) + test::big_endian32(2) + test::big_endian32(2) + "abcd");
+  test::write_bytes(tmp / "t10k-images-idx3-ubyte", test::big_endian32(0x804) + test::big_endian32(1) +
+                                                        test::big_endian32(2) + test::big_endian32(2) + "abcd");
   const std::string message = test::usage_error_message([&] { load_idx_dataset(tmp.path(), Split::kAuto); });
   EXPECT_NE(message.find(tmp / "t10k-images-idx3-ubyte"), std::string::npos) << message;
   EXPECT_NE(message.find("0x00000803"), std::string::npos) << message;
@@ -86,8 +86,8 @@ TEST(MnistLoader, BadMagicNamesTheFileAndTheExpectedMagic) {
 TEST(MnistLoader, CountThatDisagreesWithTheLengthIsRefused) {
   test::TempDir tmp;
   // The header promises 3 images of 2x2 (12 bytes) but 8 follow.
-  test::write_bytes(tmp / "train-images-idx3-ubyte",
-                    test::big_endian32(0x803) + test::big_endian32(3) + test::big_endian32(2) + test::big_endian32(2) + "abcdefgh");
+  test::write_bytes(tmp / "train-images-idx3-ubyte", test::big_endian32(0x803) + test::big_endian32(3) +
+                                                         test::big_endian32(2) + test::big_endian32(2) + "abcdefgh");
   const std::string message = test::usage_error_message([&] { load_idx_dataset(tmp.path(), Split::kAuto); });
   EXPECT_NE(message.find("header says 3 images of 2x2"), std::string::npos) << message;
   EXPECT_NE(message.find("holds 24"), std::string::npos) << message;
@@ -95,8 +95,8 @@ TEST(MnistLoader, CountThatDisagreesWithTheLengthIsRefused) {
 
 TEST(MnistLoader, LabelCountMustMatchTheImages) {
   test::TempDir tmp;
-  test::write_bytes(tmp / "train-images-idx3-ubyte",
-                    test::big_endian32(0x803) + test::big_endian32(2) + test::big_endian32(1) + test::big_endian32(1) + "ab");
+  test::write_bytes(tmp / "train-images-idx3-ubyte", test::big_endian32(0x803) + test::big_endian32(2) +
+                                                         test::big_endian32(1) + test::big_endian32(1) + "ab");
   test::write_bytes(tmp / "train-labels-idx1-ubyte", test::big_endian32(0x801) + test::big_endian32(1) + "\x03");
   const std::string message = test::usage_error_message([&] { load_idx_dataset(tmp.path(), Split::kAuto); });
   EXPECT_NE(message.find("1 labels for 2 images"), std::string::npos) << message;
@@ -117,7 +117,8 @@ TEST(MnistLoader, AGzipFileThatExpandsBeyondItsHeaderIsRefusedWithoutReadingIt) 
   test::TempDir tmp;
   const std::string path = tmp / "t10k-images-idx3-ubyte.gz";
   gzFile file = gzopen(path.c_str(), "wb9");
-  const std::string header = test::big_endian32(0x803) + test::big_endian32(1) + test::big_endian32(28) + test::big_endian32(28);
+  const std::string header =
+      test::big_endian32(0x803) + test::big_endian32(1) + test::big_endian32(28) + test::big_endian32(28);
   gzwrite(file, header.data(), static_cast<unsigned>(header.size()));
   const std::string zeros(1 << 20, '\0');
   for (int i = 0; i < 64; ++i) gzwrite(file, zeros.data(), static_cast<unsigned>(zeros.size()));

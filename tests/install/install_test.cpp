@@ -35,10 +35,11 @@ std::string torch_root() {
 CommandResult build_example(const std::string& name, const TempDir& dir, const std::string& prefix) {
   const std::string source = dir / ("src-" + name);
   fs::copy(std::string(WGAN_SOURCE_DIR) + "/examples/" + name, source, fs::copy_options::recursive);
-  const std::string launcher = run_command("command -v ccache").status == 0 ? " -DCMAKE_CXX_COMPILER_LAUNCHER=ccache" : "";
+  const std::string launcher =
+      run_command("command -v ccache").status == 0 ? " -DCMAKE_CXX_COMPILER_LAUNCHER=ccache" : "";
   return run_command("cmake -S " + source + " -B " + dir / ("build-" + name) + " -DCMAKE_BUILD_TYPE=Release" +
-                     " -DCMAKE_PREFIX_PATH='" + prefix + ";" + torch_root() + "' -DTorch_DIR=" + WGAN_TORCH_DIR + launcher +
-                     " && cmake --build " + dir / ("build-" + name) + " -j2");
+                     " -DCMAKE_PREFIX_PATH='" + prefix + ";" + torch_root() + "' -DTorch_DIR=" + WGAN_TORCH_DIR +
+                     launcher + " && cmake --build " + dir / ("build-" + name) + " -j2");
 }
 
 class Install : public ::testing::Test {
@@ -96,9 +97,9 @@ TEST_F(Install, AnExportedGeneratorRunsWithPlainLibTorchAsInTheLibrary) {
   const CommandResult built = build_example("embed_generator", dir, prefix());
   ASSERT_EQ(built.status, 0) << built.output;
   const std::string wgan = prefix() + "/bin/wgan";
-  const CommandResult trained = run_command(wgan + " train --iters 30 --quiet --out " + dir / "run" + " && " + wgan +
-                                            " export --checkpoint " + dir / "run/checkpoints/final.pt" + " --out " +
-                                            dir / "generator.pt");
+  const CommandResult trained =
+      run_command(wgan + " train --iters 30 --quiet --out " + dir / "run" + " && " + wgan + " export --checkpoint " +
+                  dir / "run/checkpoints/final.pt" + " --out " + dir / "generator.pt");
   ASSERT_EQ(trained.status, 0) << trained.output;
   const CommandResult ran =
       run_command(dir / "build-embed_generator/embed_generator" + " " + dir / "generator.pt" + " 64 7 " + dir.path());
@@ -107,7 +108,8 @@ TEST_F(Install, AnExportedGeneratorRunsWithPlainLibTorchAsInTheLibrary) {
   CheckpointState model = load_checkpoint(dir / "run/checkpoints/final.pt");
   const torch::Tensor noise = read_csv_points(dir / "noise.csv").to(torch::kFloat32);
   const torch::Tensor expected =
-      forward_in_eval_mode(sampling_generator(model.networks, GeneratorChoice::kAuto), noise, torch::kCPU).to(torch::kFloat64);
+      forward_in_eval_mode(sampling_generator(model.networks, GeneratorChoice::kAuto), noise, torch::kCPU)
+          .to(torch::kFloat64);
   const torch::Tensor samples = read_csv_points(dir / "samples.csv");
   ASSERT_EQ(samples.sizes(), expected.sizes());
   EXPECT_LT((samples - expected).abs().max().item<double>(), 1e-5);
@@ -174,7 +176,7 @@ TEST_F(Install, ACallbackStopsTrainingWhereItSaid) {
   EXPECT_EQ(records.back()["iter"].get<int64_t>(), expected_stop);
   EXPECT_NE(ran.output.find("stopped at iteration " + std::to_string(expected_stop)), std::string::npos) << ran.output;
   EXPECT_FALSE(fs::exists(dir / "run/checkpoints/final.pt"));  // stopped, not finished
-  EXPECT_FALSE(list_checkpoints(dir / "run").empty());          // with a checkpoint to resume from
+  EXPECT_FALSE(list_checkpoints(dir / "run").empty());         // with a checkpoint to resume from
 }
 
 }  // namespace

@@ -2,10 +2,10 @@
 // sizes (parameter counts), initialisation, and the sizes they refuse.
 #include <gtest/gtest.h>
 
+#include "wgan/config/config.h"
 #include "wgan/core/error.h"
 #include "wgan/nets/network_family.h"
 #include "wgan/train/networks.h"
-#include "wgan/train/config.h"
 
 namespace wgan {
 namespace {
@@ -22,10 +22,9 @@ struct Case {
 };
 
 TEST(ImageNetworks, EveryArchitectureMakesImagesOfEverySupportedSize) {
-  const std::vector<Case> cases = {{"dcgan", 16},       {"dcgan", 32},       {"dcgan", 64},
-                                   {"dcgan", 128},      {"dcgan-mnist", 28}, {"dcgan-mnist", 32},
-                                   {"dcgan-mnist", 64}, {"dcgan-dense", 8},  {"dcgan-dense", 32},
-                                   {"dcgan-dense", 64}, {"mlp", 28},         {"mlp", 32}};
+  const std::vector<Case> cases = {{"dcgan", 16},       {"dcgan", 32},       {"dcgan", 64},       {"dcgan", 128},
+                                   {"dcgan-mnist", 28}, {"dcgan-mnist", 32}, {"dcgan-mnist", 64}, {"dcgan-dense", 8},
+                                   {"dcgan-dense", 32}, {"dcgan-dense", 64}, {"mlp", 28},         {"mlp", 32}};
   for (const auto& [arch, size] : cases) {
     for (int64_t channels : {1, 3}) {
       for (const Norm norm : {Norm::kBatch, Norm::kLayer, Norm::kInstance, Norm::kNone}) {
@@ -78,11 +77,10 @@ TEST(ImageNetworks, Seed003NetworksHaveTheirLayerSizes) {
   o.norm_d = Norm::kNone;
   NetworkPair nets = make_image_networks("dcgan-dense", o);
   // G: Dense(100, 8192) + BN(512), ConvT 5x5 512->256->128->64 (+BN), 64->3 with bias.
-  const int64_t g = 100 * 8192 + 2 * 512 + 512 * 256 * 25 + 2 * 256 + 256 * 128 * 25 + 2 * 128 +
-                    128 * 64 * 25 + 2 * 64 + 64 * 3 * 25 + 3;
+  const int64_t g = 100 * 8192 + 2 * 512 + 512 * 256 * 25 + 2 * 256 + 256 * 128 * 25 + 2 * 128 + 128 * 64 * 25 +
+                    2 * 64 + 64 * 3 * 25 + 3;
   // D: Conv 5x5 3->64->128->256->512 with biases, Dense(8192, 1).
-  const int64_t d = (3 * 25 + 1) * 64 + (64 * 25 + 1) * 128 + (128 * 25 + 1) * 256 +
-                    (256 * 25 + 1) * 512 + 8192 + 1;
+  const int64_t d = (3 * 25 + 1) * 64 + (64 * 25 + 1) * 128 + (128 * 25 + 1) * 256 + (256 * 25 + 1) * 512 + 8192 + 1;
   EXPECT_EQ(parameter_count(*nets.generator), g);
   EXPECT_EQ(parameter_count(*nets.critic), d);
 }

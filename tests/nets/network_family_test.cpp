@@ -8,8 +8,8 @@
 #include <set>
 
 #include "../test_util.h"
-#include "wgan/train/config.h"
-#include "wgan/train/option_table.h"
+#include "wgan/config/config.h"
+#include "wgan/config/option_table.h"
 
 namespace wgan {
 namespace {

@@ -9,8 +9,8 @@
 #include <fstream>
 
 #include "../test_util.h"
-#include "wgan/nets/network_family.h"
 #include "wgan/nets/mlp.h"
+#include "wgan/nets/network_family.h"
 
 namespace wgan {
 namespace {
@@ -22,19 +22,19 @@ void save_tensor(const torch::Tensor& t, const std::string& path) {
 
 // Loads DIR/g.pt in Python, in a subprocess with Debian's interpreter (which has python3-torch;
 // a python3 earlier on PATH, such as pyenv's, may not), and checks it maps z to `expected`.
-void expect_python_matches(const test::TempDir& dir, const torch::Tensor& z,
-                           const torch::Tensor& expected, int64_t nz) {
+void expect_python_matches(const test::TempDir& dir, const torch::Tensor& z, const torch::Tensor& expected,
+                           int64_t nz) {
   if (!test::python_has_module("torch"))
     GTEST_SKIP() << "python3-torch is not installed (scripts/setup.sh installs it)";
   save_tensor(z, dir / "z.pt");
   save_tensor(expected, dir / "expected.pt");
-  std::ofstream(dir / "check.py")
-      << "import sys, torch\n"
-      << "m = torch.jit.load(sys.argv[1] + '/g.pt')\n"
-      << "z = torch.load(sys.argv[1] + '/z.pt')\n"
-      << "y = torch.load(sys.argv[1] + '/expected.pt')\n"
-      << "assert m.nz == " << nz << " and list(m.output_shape) == list(y.shape[1:]), (m.nz, m.output_shape)\n"
-      << "print((m(z) - y).abs().max().item())\n";
+  std::ofstream(dir / "check.py") << "import sys, torch\n"
+                                  << "m = torch.jit.load(sys.argv[1] + '/g.pt')\n"
+                                  << "z = torch.load(sys.argv[1] + '/z.pt')\n"
+                                  << "y = torch.load(sys.argv[1] + '/expected.pt')\n"
+                                  << "assert m.nz == " << nz
+                                  << " and list(m.output_shape) == list(y.shape[1:]), (m.nz, m.output_shape)\n"
+                                  << "print((m(z) - y).abs().max().item())\n";
   const auto checked = test::run_python((dir / "check.py") + " " + dir.path());
   ASSERT_EQ(checked.status, 0) << checked.output;
   EXPECT_LT(std::stod(checked.output), 1e-5) << checked.output;
@@ -81,8 +81,7 @@ std::string activation_name(const ::testing::TestParamInfo<Activation>& info) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Activations, TorchScriptExport,
-                         ::testing::Values(Activation::kReLU, Activation::kLeakyReLU,
-                                           Activation::kELU),
+                         ::testing::Values(Activation::kReLU, Activation::kLeakyReLU, Activation::kELU),
                          activation_name);
 
 // Image generators with each normalisation: convolutions, transposed convolutions, reshapes,

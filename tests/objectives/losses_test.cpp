@@ -20,12 +20,12 @@ TEST(GanObjective, MatchesHandComputedBinaryCrossEntropy) {
   CriticBatch batch{torch::tensor(r).view({3, 1}), torch::tensor(f).view({3, 1}), {}};
   GanObjective gan;
   double expected = 0;
-  for (float x : r) expected += -log_sigmoid(x) / 3;       // -log sigmoid(D(real))
-  for (float x : f) expected += -log_sigmoid(-x) / 3;      // -log(1 - sigmoid(D(fake)))
+  for (float x : r) expected += -log_sigmoid(x) / 3;   // -log sigmoid(D(real))
+  for (float x : f) expected += -log_sigmoid(-x) / 3;  // -log(1 - sigmoid(D(fake)))
   EXPECT_NEAR(gan.critic_loss(critic, batch).loss.item<double>(), expected, 1e-6);
 
   double expected_g = 0;
-  for (float x : f) expected_g += -log_sigmoid(x) / 3;     // non-saturating -log sigmoid(D(G(z)))
+  for (float x : f) expected_g += -log_sigmoid(x) / 3;  // non-saturating -log sigmoid(D(G(z)))
   EXPECT_NEAR(gan.generator_loss(batch.fake).item<double>(), expected_g, 1e-6);
 }
 

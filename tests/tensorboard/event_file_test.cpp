@@ -7,8 +7,8 @@
 #include <cstring>
 
 #include "wgan/core/crc32c.h"
+#include "wgan/run/run_tensorboard.h"
 #include "wgan/tensorboard/event_file.h"
-#include "wgan/train/run_tensorboard.h"
 
 namespace wgan {
 namespace {

@@ -8,8 +8,8 @@
 
 #include "../test_util.h"
 #include "wgan/core/error.h"
+#include "wgan/run/run.h"
 #include "wgan/train/batch_source_factory.h"
-#include "wgan/train/run.h"
 
 namespace wgan {
 namespace {
@@ -61,12 +61,12 @@ TEST(Checkpoint, RoundTripRestoresNetworksOptimisersAndCounters) {
     EXPECT_EQ(b.counters().iteration, 3);
     EXPECT_EQ(b.counters().real_batches_drawn, a.counters().real_batches_drawn);
     // Continuing both gives the same numbers: optimiser state came back too.
-    for (int i = 0; i < 2; ++i)
-      EXPECT_EQ(to_values(a.train_iteration()).loss_d, to_values(b.train_iteration()).loss_d);
+    for (int i = 0; i < 2; ++i) EXPECT_EQ(to_values(a.train_iteration()).loss_d, to_values(b.train_iteration()).loss_d);
     expect_equal_parameters_and_buffers(a.generator(), b.generator());
     expect_equal_parameters_and_buffers(a.critic(), b.critic());
     ASSERT_EQ(a.networks().averaged_generator == nullptr, !c.g_ema);
-    if (c.g_ema) expect_equal_parameters_and_buffers(*a.networks().averaged_generator, *b.networks().averaged_generator);
+    if (c.g_ema)
+      expect_equal_parameters_and_buffers(*a.networks().averaged_generator, *b.networks().averaged_generator);
   }
 }
 

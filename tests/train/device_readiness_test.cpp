@@ -35,6 +35,9 @@ struct Case {
   Precision precision = Precision::kFp32;
 };
 
+// ctest shows the case's name, not its bytes.
+void PrintTo(const Case& k, std::ostream* out) { *out << k.name; }
+
 TrainConfig config_of(const Case& k) {
   TrainConfig c;
   c.loss = k.loss;

@@ -7,8 +7,8 @@
 #include <tuple>
 
 #include "wgan/data/batch_source.h"
-#include "wgan/train/networks.h"
 #include "wgan/train/batch_source_factory.h"
+#include "wgan/train/networks.h"
 #include "wgan/train/trainer.h"
 
 namespace wgan {
@@ -71,8 +71,10 @@ TEST(FastPaths, TrainLikeTheStraightforwardComputation) {
     std::string loss, data, norm_d;
     bool joint;  // whether the fast path may score real and fake together
   };
-  const std::vector<Case> cases = {{"wgan-gp", "toy", "", true},      {"wgan", "toy", "", true},
-                                   {"gan", "toy", "", true},          {"wgan-gp", "images", "layer", true},
+  const std::vector<Case> cases = {{"wgan-gp", "toy", "", true},
+                                   {"wgan", "toy", "", true},
+                                   {"gan", "toy", "", true},
+                                   {"wgan-gp", "images", "layer", true},
                                    {"wgan", "images", "batch", false}};
   for (const auto& k : cases) {
     SCOPED_TRACE(k.loss + " on " + k.data + " " + k.norm_d);
@@ -89,7 +91,8 @@ TEST(FastPaths, TrainLikeTheStraightforwardComputation) {
       EXPECT_NEAR(va.loss_g, vb.loss_g, 1e-4 * (1 + std::fabs(vb.loss_g))) << "iteration " << it;
       EXPECT_NEAR(va.d_real, vb.d_real, 1e-4 * (1 + std::fabs(vb.d_real))) << "iteration " << it;
     }
-    for (const auto& pair : {std::make_pair(&a.generator(), &b.generator()), std::make_pair(&a.critic(), &b.critic())}) {
+    for (const auto& pair :
+         {std::make_pair(&a.generator(), &b.generator()), std::make_pair(&a.critic(), &b.critic())}) {
       const auto pa = pair.first->parameters(), pb = pair.second->parameters();
       ASSERT_EQ(pa.size(), pb.size());
       for (size_t i = 0; i < pa.size(); ++i)

@@ -91,8 +91,9 @@ TEST(GeneratorAverage, TheTrainersAverageFollowsTheGeneratorByTheSchedule) {
   const NetworkPair plain = make_networks(c);
   EXPECT_FALSE(plain.averaged_generator);
   EXPECT_EQ(&sampling_generator(plain, GeneratorChoice::kAuto), plain.generator.get());
-  EXPECT_NE(test::usage_error_message([&] { sampling_generator(plain, GeneratorChoice::kEma); }).find("without --g-ema"),
-            std::string::npos);
+  EXPECT_NE(
+      test::usage_error_message([&] { sampling_generator(plain, GeneratorChoice::kEma); }).find("without --g-ema"),
+      std::string::npos);
 }
 
 }  // namespace

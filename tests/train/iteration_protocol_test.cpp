@@ -11,29 +11,13 @@
 #include <cmath>
 #include <thread>
 
+#include "poisoned_source.h"
 #include "wgan/distributed/process_group.h"
 #include "wgan/train/batch_source_factory.h"
 #include "wgan/train/networks.h"
 
 namespace wgan {
 namespace {
-
-// Real batches from `first_bad` on are NaN: the rank's critic loss, and through the averaged
-// gradients every rank's, stops being finite.
-class PoisonedSource : public BatchSource {
- public:
-  PoisonedSource(std::shared_ptr<BatchSource> source, int64_t first_bad)
-      : source_(std::move(source)), first_bad_(first_bad) {}
-  torch::Tensor batch(int64_t index, int64_t batch_size) override {
-    torch::Tensor b = source_->batch(index, batch_size);
-    return index >= first_bad_ ? torch::full_like(b, std::nan("")) : b;
-  }
-  std::vector<int64_t> sample_shape() const override { return source_->sample_shape(); }
-
- private:
-  std::shared_ptr<BatchSource> source_;
-  int64_t first_bad_;
-};
 
 TrainConfig small_config() {
   TrainConfig c;
@@ -64,14 +48,14 @@ struct RankResult {
 struct Scenario {
   int64_t poisoned_rank = -1, poisoned_from_batch = 0;
   int64_t signalled_rank = -1, signalled_at = 0;  // asked to stop in this iteration
-  int64_t callback_stops_at = 0;                   // rank 0's record asks to stop here
+  int64_t callback_stops_at = 0;                  // rank 0's record asks to stop here
 };
 
 std::array<RankResult, 2> run_two_ranks(const TrainConfig& config, const Scenario& s) {
   std::array<std::unique_ptr<Trainer>, 2> trainers;
   for (int rank = 0; rank < 2; ++rank) {  // built in turn: the initial weights use the global generator
     std::shared_ptr<BatchSource> data = make_batch_source(config);
-    if (rank == s.poisoned_rank) data = std::make_shared<PoisonedSource>(data, s.poisoned_from_batch);
+    if (rank == s.poisoned_rank) data = std::make_shared<test::PoisonedSource>(data, s.poisoned_from_batch);
     trainers[rank] = std::make_unique<Trainer>(config, make_networks(config), data, torch::Device(torch::kCPU));
   }
   const int port = find_free_port("127.0.0.1");

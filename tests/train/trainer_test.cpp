@@ -5,10 +5,11 @@
 #include <cmath>
 
 #include "../test_util.h"
+#include "poisoned_source.h"
 #include "wgan/core/error.h"
 #include "wgan/core/random.h"
+#include "wgan/run/run.h"
 #include "wgan/train/batch_source_factory.h"
-#include "wgan/train/run.h"
 
 namespace wgan {
 namespace {
@@ -41,7 +42,7 @@ TEST(TruncatedNoise, IsTheNormalDistributionRestrictedToTheInterval) {
   EXPECT_LE(z.abs().max().item<double>(), t);
   const double pi = std::acos(-1.0);
   const double phi = std::exp(-t * t / 2) / std::sqrt(2 * pi);
-  const double mass = std::erf(t / std::sqrt(2.0));  // 2 Phi(t) - 1
+  const double mass = std::erf(t / std::sqrt(2.0));                    // 2 Phi(t) - 1
   EXPECT_NEAR(z.var().item<double>(), 1 - 2 * t * phi / mass, 0.003);  // 400,000 values
   EXPECT_NEAR(z.mean().item<double>(), 0.0, 0.003);
   // The same seed gives the same noise; any interval however narrow is drawn at once (no
@@ -96,28 +97,13 @@ TEST(Trainer, GeneratorStepTrainsOnlyTheGenerator) {
   EXPECT_TRUE(generator_moved);
 }
 
-// Another source's batches, NaN from batch `first_bad` on.
-class PoisonedSource : public BatchSource {
- public:
-  PoisonedSource(std::shared_ptr<BatchSource> source, int64_t first_bad) : source_(std::move(source)), first_bad_(first_bad) {}
-  torch::Tensor batch(int64_t index, int64_t batch_size) override {
-    torch::Tensor b = source_->batch(index, batch_size);
-    return index >= first_bad_ ? torch::full_like(b, std::nan("")) : b;
-  }
-  std::vector<int64_t> sample_shape() const override { return source_->sample_shape(); }
-
- private:
-  std::shared_ptr<BatchSource> source_;
-  int64_t first_bad_;
-};
-
 // A WGAN-GP trainer on the CPU under --on-nan stop whose data is NaN from the first critic step
 // of iteration 3 (n_critic real batches per iteration).
 Trainer trainer_diverging_at_iteration_3() {
   TrainConfig c = small_config("wgan-gp");
   c.critic_warmup = false;
   c.on_nan = OnNan::kStop;
-  auto source = std::make_shared<PoisonedSource>(make_batch_source(c), 2 * c.n_critic);
+  auto source = std::make_shared<test::PoisonedSource>(make_batch_source(c), 2 * c.n_critic);
   return Trainer(c, make_networks(c), source, torch::Device(torch::kCPU));
 }
 

@@ -6,7 +6,7 @@
 
 #include "../test_util.h"
 #include "wgan/nets/sequential_network.h"
-#include "wgan/train/run_pictures.h"
+#include "wgan/run/run_pictures.h"
 #include "wgan/viz/chart.h"
 #include "wgan/viz/critic_map.h"
 #include "wgan/viz/gif.h"
@@ -61,9 +61,10 @@ TEST(Chart, WritesPngOfTheRequestedSizeAndSvg) {
   write_chart(chart, dir / "c.svg");
   EXPECT_NE(test::read_file(dir / "c.svg").find("<svg"), std::string::npos);
   if (!test::python_has_module("xml")) GTEST_SKIP() << "no python3";
-  const auto parsed = test::run_python("-c \"import sys, xml.etree.ElementTree as E; "
-                                       "r = E.parse(sys.argv[1]).getroot(); assert r.tag.endswith('svg'), r.tag\" " +
-                                       (dir / "c.svg"));
+  const auto parsed = test::run_python(
+      "-c \"import sys, xml.etree.ElementTree as E; "
+      "r = E.parse(sys.argv[1]).getroot(); assert r.tag.endswith('svg'), r.tag\" " +
+      (dir / "c.svg"));
   EXPECT_EQ(parsed.status, 0) << "the SVG does not parse as XML: " << parsed.output;
 }
 
@@ -101,16 +102,15 @@ TEST(Gif, AnimationHoldsEveryFrame) {
   int* delays = nullptr;
   int w = 0, h = 0, frames = 0, c = 0;
   unsigned char* pixels = stbi_load_gif_from_memory(reinterpret_cast<const unsigned char*>(bytes.data()),
-                                                    static_cast<int>(bytes.size()), &delays, &w, &h,
-                                                    &frames, &c, 1);
+                                                    static_cast<int>(bytes.size()), &delays, &w, &h, &frames, &c, 1);
   ASSERT_NE(pixels, nullptr);
   EXPECT_EQ(frames, 3);
   EXPECT_EQ(w, 6);
   EXPECT_EQ(h, 4);
-  EXPECT_EQ(pixels[0], 10);            // grey levels are exact
+  EXPECT_EQ(pixels[0], 10);  // grey levels are exact
   EXPECT_EQ(pixels[24 + 5], 200);
   EXPECT_EQ(pixels[48 + 23], 23);
-  EXPECT_EQ(delays[0], 100);           // 10 hundredths = 100 ms
+  EXPECT_EQ(delays[0], 100);  // 10 hundredths = 100 ms
   stbi_image_free(pixels);
   stbi_image_free(delays);
 

@@ -4,13 +4,13 @@
 #include <cstdio>
 #include <iostream>
 
+#include "wgan/classifier/classifier.h"
+#include "wgan/classifier/classifier_training.h"
 #include "wgan/cli/commands.h"
 #include "wgan/cli/common_options.h"
 #include "wgan/cli/validators.h"
 #include "wgan/core/error.h"
-#include "wgan/nets/classifier.h"
-#include "wgan/train/classifier_training.h"
-#include "wgan/train/runtime.h"
+#include "wgan/run/runtime.h"
 
 namespace wgan::cli {
 namespace {

@@ -30,9 +30,7 @@ std::string latest_checkpoint_or_fail(const std::string& run) {
   return path;
 }
 
-std::string ModelChoice::path() const {
-  return checkpoint.empty() ? latest_checkpoint_or_fail(run) : checkpoint;
-}
+std::string ModelChoice::path() const { return checkpoint.empty() ? latest_checkpoint_or_fail(run) : checkpoint; }
 
 void add_model_options(CLI::App* sub, ModelChoice& choice) {
   sub->add_option("--run", choice.run, "run directory (its final, else newest, checkpoint)");

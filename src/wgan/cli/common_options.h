@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "wgan/config/config.h"
 #include "wgan/core/choice.h"
-#include "wgan/train/config.h"
 
 namespace wgan::cli {
 

@@ -1,6 +1,6 @@
 // wgan data fetch: a published dataset downloaded, verified and laid out for --data.
-#include <CLI/CLI.hpp>
 #include <unistd.h>
+#include <CLI/CLI.hpp>
 
 #include <iostream>
 

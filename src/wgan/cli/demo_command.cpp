@@ -41,8 +41,8 @@ std::string number(double x) {
 // infinite values are left out of the plot).
 void report(const std::string& title, const std::string& plot_title, const std::string& parameter,
             const std::vector<DivergenceRow>& rows, const std::string& dir, const std::string& name) {
-  std::printf("%s\n%8s %9s %9s %9s %9s %9s %9s %9s\n", title.c_str(), parameter.c_str(), "W1", "JS", "KL",
-              "TV", "W1 exact", "KL exact", "TV exact");
+  std::printf("%s\n%8s %9s %9s %9s %9s %9s %9s %9s\n", title.c_str(), parameter.c_str(), "W1", "JS", "KL", "TV",
+              "W1 exact", "KL exact", "TV exact");
   std::ostringstream csv;
   csv << parameter << ",w1,js,kl,tv,w1_closed,js_closed,kl_closed,tv_closed\n";
   Chart chart;
@@ -53,8 +53,8 @@ void report(const std::string& title, const std::string& plot_title, const std::
   chart.series = {{"W1", {}, {}}, {"JS", {}, {}}, {"KL", {}, {}}, {"TV", {}, {}}};
   for (const auto& r : rows) {
     std::printf("%8.3f %9s %9s %9s %9s %9s %9s %9s\n", r.parameter, number(r.w1).c_str(), number(r.js).c_str(),
-                number(r.kl).c_str(), number(r.tv).c_str(), number(r.w1_closed).c_str(),
-                number(r.kl_closed).c_str(), number(r.tv_closed).c_str());
+                number(r.kl).c_str(), number(r.tv).c_str(), number(r.w1_closed).c_str(), number(r.kl_closed).c_str(),
+                number(r.tv_closed).c_str());
     csv << r.parameter << ',' << r.w1 << ',' << r.js << ',' << r.kl << ',' << r.tv << ',' << r.w1_closed << ','
         << r.js_closed << ',' << r.kl_closed << ',' << r.tv_closed << '\n';
     const double values[] = {r.w1, r.js, r.kl, r.tv};
@@ -76,14 +76,17 @@ int run_parallel_lines(const DemoOptions& o) {
                      "); expected a writable place");
   report("Parallel lines (WGAN paper, Example 1): P0 = (0, Z), P_theta = (theta, Z), Z ~ U[0, 1], " +
              std::to_string(o.points) + " points per line; KL = KL(P0 || P_theta)",
-         "Parallel lines: P0 = (0, Z) against Pθ = (θ, Z); KL = ∞ for θ ≠ 0", "theta", parallel_lines(steps(-1, 1, 0.1), o.points), o.out, "parallel-lines");
-  report("Two Gaussians moving apart: N(0, 1) and N(mu, 1); KL = KL(N(0, 1) || N(mu, 1)); "
-         "JS has no closed form",
-         "N(0, 1) against N(μ, 1)", "mu", gaussian_shift(steps(0, 6, 0.25)), o.out, "gaussians");
-  std::printf("JS stays at log 2 = %.4f once the supports are apart (and tends to it for the Gaussians):\n"
-              "no gradient. W1 grows with the distance: a critic that estimates it points the way.\n"
-              "wrote %s/{parallel-lines,gaussians}.{csv,png}\n",
-              std::log(2.0), o.out.c_str());
+         "Parallel lines: P0 = (0, Z) against Pθ = (θ, Z); KL = ∞ for θ ≠ 0", "theta",
+         parallel_lines(steps(-1, 1, 0.1), o.points), o.out, "parallel-lines");
+  report(
+      "Two Gaussians moving apart: N(0, 1) and N(mu, 1); KL = KL(N(0, 1) || N(mu, 1)); "
+      "JS has no closed form",
+      "N(0, 1) against N(μ, 1)", "mu", gaussian_shift(steps(0, 6, 0.25)), o.out, "gaussians");
+  std::printf(
+      "JS stays at log 2 = %.4f once the supports are apart (and tends to it for the Gaussians):\n"
+      "no gradient. W1 grows with the distance: a critic that estimates it points the way.\n"
+      "wrote %s/{parallel-lines,gaussians}.{csv,png}\n",
+      std::log(2.0), o.out.c_str());
   return 0;
 }
 

@@ -12,7 +12,7 @@
 #include "wgan/eval/point_file.h"
 #include "wgan/eval/sinkhorn.h"
 #include "wgan/eval/wasserstein.h"
-#include "wgan/train/runtime.h"
+#include "wgan/run/runtime.h"
 
 namespace wgan::cli {
 namespace {
@@ -57,8 +57,8 @@ int run_distance(const DistanceOptions& o) {
   if (a.size(0) == b.size(0) && a.size(0) <= o.exact_limit)
     row(wp + " (exact, optimal assignment)", exact_wasserstein(a, b, o.p));
   else
-    std::printf("%s exact: skipped (needs equal sizes of at most %lld points; see --exact-limit)\n",
-                wp.c_str(), static_cast<long long>(o.exact_limit));
+    std::printf("%s exact: skipped (needs equal sizes of at most %lld points; see --exact-limit)\n", wp.c_str(),
+                static_cast<long long>(o.exact_limit));
   if (a.size(0) <= o.sinkhorn_limit && b.size(0) <= o.sinkhorn_limit) {
     SinkhornOptions options;
     options.p = o.p;

@@ -11,12 +11,12 @@
 #include "wgan/data/tensor_source.h"
 #include "wgan/eval/metric_registry.h"
 #include "wgan/eval/point_file.h"
+#include "wgan/run/evaluation.h"
+#include "wgan/run/run_directory.h"
+#include "wgan/run/runtime.h"
 #include "wgan/train/batch_source_factory.h"
 #include "wgan/train/checkpoint.h"
-#include "wgan/train/evaluation.h"
 #include "wgan/train/networks.h"
-#include "wgan/train/run_directory.h"
-#include "wgan/train/runtime.h"
 
 namespace wgan::cli {
 namespace {
@@ -56,7 +56,8 @@ torch::Tensor read_samples(const std::string& path, const TrainConfig& config, b
     throw UsageError(path + ": " + std::to_string(t.size(0)) + " samples; expected at most " + std::to_string(most));
   if (t.scalar_type() == torch::kUInt8) return normalize_pixels(t);
   t = t.to(torch::kFloat32);
-  if (!torch::isfinite(t).all().item<bool>()) throw UsageError(path + ": NaN or Inf among the samples; expected " + expected);
+  if (!torch::isfinite(t).all().item<bool>())
+    throw UsageError(path + ": NaN or Inf among the samples; expected " + expected);
   if (images && (t.min().item<float>() < -1.0f - 1e-4f || t.max().item<float>() > 1.0f + 1e-4f))
     throw UsageError(path + ": pixels from " + std::to_string(t.min().item<float>()) + " to " +
                      std::to_string(t.max().item<float>()) + "; expected " + expected);
@@ -68,7 +69,9 @@ torch::Tensor read_samples(const std::string& path, const TrainConfig& config, b
 int eval_samples(const EvalOptions& o, const torch::Tensor& samples, const CheckpointState& model,
                  const Evaluator& evaluator) {
   const nlohmann::json metrics = evaluator.evaluate_samples(samples, model.counters.iteration);
-  if (metrics.empty()) throw UsageError("--samples: no metric for dataset " + model.config.dataset + "; expected a run of images or 2-D points");
+  if (metrics.empty())
+    throw UsageError("--samples: no metric for dataset " + model.config.dataset +
+                     "; expected a run of images or 2-D points");
   std::cout << o.samples << " (" << samples.size(0) << " samples): " << describe_metrics(metrics) << "\n";
   std::cout << metrics.dump() << "\n";
   return 0;
@@ -82,19 +85,25 @@ int run_eval(const EvalOptions& o) {
   const int64_t iteration = model.counters.iteration;
   if (!o.features.empty()) model.config.features = o.features;
   // Read before the evaluator loads the real data, so that a wrong file fails at once.
-  const torch::Tensor samples =
-      o.samples.empty() ? torch::Tensor() : read_samples(o.samples, model.config, !is_toy_dataset(model.config.dataset));
-  const Evaluator evaluator(model.config, data_cache_dir(model.config, o.run),
-                            [](const std::string& line) { std::cout << line << "\n"; }, c10::Device(c10::kCPU));
+  const torch::Tensor samples = o.samples.empty()
+                                    ? torch::Tensor()
+                                    : read_samples(o.samples, model.config, !is_toy_dataset(model.config.dataset));
+  const Evaluator evaluator(
+      model.config, data_cache_dir(model.config, o.run), [](const std::string& line) { std::cout << line << "\n"; },
+      c10::Device(c10::kCPU));
   if (!o.samples.empty()) return eval_samples(o, samples, model, evaluator);
   nlohmann::json metrics = evaluator.evaluate(sampling_generator(model.networks, o.generator), o.n, iteration);
   if (metrics.empty()) {
     std::cout << "no metric for dataset " << model.config.dataset
-              << (is_toy_dataset(model.config.dataset) ? "" : "; give --features FILE.pt (see docs/metrics.md)") << "\n";
+              << (is_toy_dataset(model.config.dataset) ? "" : "; give --features FILE.pt (see docs/metrics.md)")
+              << "\n";
     return 0;
   }
   std::cout << "iteration " << iteration << ": " << describe_metrics(metrics) << "\n";
-  nlohmann::json record = {{metric::kIteration, iteration}, {"source", "wgan eval"}, {"eval_samples", o.n}, {"generator", name_of(o.generator)}};
+  nlohmann::json record = {{metric::kIteration, iteration},
+                           {"source", "wgan eval"},
+                           {"eval_samples", o.n},
+                           {"generator", name_of(o.generator)}};
   record.update(metrics);
   MetricsLog(o.run).append(record);
   return 0;
@@ -109,9 +118,10 @@ Action add_eval_command(CLI::App& app) {
   sub->add_option("--n", o->n, "generated samples");
   sub->add_option("--seed", o->seed, "evaluation seed (default: the run's)")->check(non_negative_integer());
   sub->add_option("--features", o->features, "feature network for FID/KID of images (default: the run's)");
-  sub->add_option("--samples", o->samples,
-                  "score this file instead of the run's generator: a tensor saved with torch.save, images "
-                  "[N, C, H, W] in [-1, 1] (or uint8) or 2-D points [N, 2], against the run's data; printed, not logged");
+  sub->add_option(
+      "--samples", o->samples,
+      "score this file instead of the run's generator: a tensor saved with torch.save, images "
+      "[N, C, H, W] in [-1, 1] (or uint8) or 2-D points [N, 2], against the run's data; printed, not logged");
   add_generator_option(sub, o->generator);
   add_threads_option(sub, o->threads);
   return [o] { return run_eval(*o); };

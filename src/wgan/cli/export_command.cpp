@@ -5,11 +5,11 @@
 
 #include "wgan/cli/commands.h"
 #include "wgan/cli/common_options.h"
+#include "wgan/config/config.h"
 #include "wgan/core/error.h"
-#include "wgan/train/networks.h"
 #include "wgan/nets/torchscript_export.h"
 #include "wgan/train/checkpoint.h"
-#include "wgan/train/config.h"
+#include "wgan/train/networks.h"
 
 namespace wgan::cli {
 namespace {
@@ -34,10 +34,8 @@ int run_export(const ExportOptions& o) {
     std::string what = e.what();
     throw UsageError("--out " + o.out + ": cannot write (" + what.substr(0, what.find('\n')) + ")");
   }
-  std::cout << "wrote " << o.out << ": noise [B, " << info.nz << "] (" << info.noise
-            << ") -> samples [B, ";
-  for (size_t i = 0; i < info.output_shape.size(); ++i)
-    std::cout << (i ? ", " : "") << info.output_shape[i];
+  std::cout << "wrote " << o.out << ": noise [B, " << info.nz << "] (" << info.noise << ") -> samples [B, ";
+  for (size_t i = 0; i < info.output_shape.size(); ++i) std::cout << (i ? ", " : "") << info.output_shape[i];
   std::cout << "]\n";
   return 0;
 }

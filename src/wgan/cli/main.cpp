@@ -7,8 +7,8 @@
 
 #include "wgan/cli/commands.h"
 #include "wgan/cli/launcher.h"
+#include "wgan/config/option_table.h"
 #include "wgan/core/error.h"
-#include "wgan/train/option_table.h"
 
 namespace {
 
@@ -18,8 +18,7 @@ std::string describe_parse_error(const CLI::ParseError& e) {
   const std::string prefix = "Could not convert: ";
   const size_t eq = what.find(" = ");
   if (what.rfind(prefix, 0) == 0 && eq != std::string::npos)
-    return what.substr(prefix.size(), eq - prefix.size()) + ": expected a number, got '" +
-           what.substr(eq + 3) + "'";
+    return what.substr(prefix.size(), eq - prefix.size()) + ": expected a number, got '" + what.substr(eq + 3) + "'";
   return what;
 }
 
@@ -57,8 +56,7 @@ int main(int argc, char** argv) {
     std::string where;
     for (const auto& [sub, action] : commands)
       if (sub->parsed()) where = " " + sub->get_name();
-    std::cerr << "wgan" << where << ": " << describe_parse_error(e) << " (see 'wgan" << where
-              << " --help')\n";
+    std::cerr << "wgan" << where << ": " << describe_parse_error(e) << " (see 'wgan" << where << " --help')\n";
     return 2;
   }
   try {

@@ -5,14 +5,13 @@
 #include <iostream>
 
 #include "wgan/cli/commands.h"
+#include "wgan/config/option_table.h"
 #include "wgan/nets/network_family.h"
-#include "wgan/train/option_table.h"
 
 namespace wgan::cli {
 
 Action add_options_command(CLI::App& app) {
-  CLI::App* sub =
-      app.add_subcommand("options", "every training option: flag, config.json key, default, resume rule");
+  CLI::App* sub = app.add_subcommand("options", "every training option: flag, config.json key, default, resume rule");
   auto families = std::make_shared<bool>(false);
   sub->add_flag("--families", *families, "the network families of --arch instead (docs/datasets.md)");
   return [families] {

@@ -4,7 +4,7 @@
 #include <iostream>
 
 #include "wgan/cli/commands.h"
-#include "wgan/train/presets.h"
+#include "wgan/config/presets.h"
 
 namespace wgan::cli {
 
@@ -15,8 +15,7 @@ Action add_presets_command(CLI::App& app) {
   return [markdown] {
     if (*markdown) return std::cout << presets_markdown(), 0;
     for (const Preset& p : presets()) {
-      std::cout << p.name << ": " << p.title << "\n  source: " << p.source << "\n  flags: " << preset_flags(p)
-                << "\n";
+      std::cout << p.name << ": " << p.title << "\n  source: " << p.source << "\n  flags: " << preset_flags(p) << "\n";
       if (!p.deviations.empty()) std::cout << "  deviations: " << p.deviations << "\n";
     }
     return 0;

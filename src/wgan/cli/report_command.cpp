@@ -7,8 +7,8 @@
 
 #include "wgan/cli/commands.h"
 #include "wgan/cli/common_options.h"
-#include "wgan/core/run_lock.h"
 #include "wgan/core/error.h"
+#include "wgan/core/run_lock.h"
 #include "wgan/viz/report.h"
 
 namespace wgan::cli {

@@ -14,9 +14,9 @@
 #include "wgan/core/memory.h"
 #include "wgan/core/random.h"
 #include "wgan/eval/latent_walk.h"
+#include "wgan/run/runtime.h"
 #include "wgan/train/checkpoint.h"
 #include "wgan/train/networks.h"
-#include "wgan/train/runtime.h"
 #include "wgan/train/trainer.h"
 #include "wgan/viz/image_grid.h"
 #include "wgan/viz/png.h"
@@ -47,8 +47,8 @@ struct SampleOptions {
 std::string points_csv(const torch::Tensor& points) {
   auto p = points.to(torch::kFloat64).flatten(1).contiguous();
   if (p.size(1) != 2)
-    throw UsageError("--out: CSV holds 2-D points, but this generator makes " +
-                     std::to_string(p.size(1)) + " values per sample; expected a .pt file");
+    throw UsageError("--out: CSV holds 2-D points, but this generator makes " + std::to_string(p.size(1)) +
+                     " values per sample; expected a .pt file");
   std::ostringstream csv;
   csv.precision(9);
   csv << "x,y\n";
@@ -97,7 +97,8 @@ int run_sample(const SampleOptions& o) {
   try {
     if (ext == ".png") {
       if (samples.dim() != 4)
-        throw UsageError("--out " + o.out + ": a PNG grid needs an image generator, this one makes "
+        throw UsageError("--out " + o.out +
+                         ": a PNG grid needs an image generator, this one makes "
                          "2-D points; expected .csv or .pt");
       // Unless asked otherwise, a latent walk shows one segment per row.
       const int64_t per_row = o.per_row > 0 ? o.per_row : o.interpolate > 0 ? o.interpolate : 8;

@@ -1,6 +1,6 @@
 // wgan train: options -> resolved TrainConfig -> run directory -> run_training.
 //
-// Every option of the run comes from the option table (train/option_table.h): its flag, help,
+// Every option of the run comes from the option table (config/option_table.h): its flag, help,
 // parsing, check and resume rule. Resolution order: the demo preset when neither --preset nor
 // --loss is given (so a bare `wgan train` runs the demo), otherwise the preset or the defaults
 // of --loss; then the flags that set both networks (--lr), then every other flag given.
@@ -15,15 +15,16 @@
 #include "wgan/cli/commands.h"
 #include "wgan/cli/common_options.h"
 #include "wgan/cli/launcher.h"
+#include "wgan/config/config.h"
+#include "wgan/config/option_table.h"
+#include "wgan/config/presets.h"
 #include "wgan/core/atomic_file.h"
 #include "wgan/core/error.h"
+#include "wgan/core/run_layout.h"
 #include "wgan/distributed/process_group.h"
+#include "wgan/run/run.h"
+#include "wgan/run/run_directory.h"
 #include "wgan/train/checkpoint.h"
-#include "wgan/train/config.h"
-#include "wgan/train/option_table.h"
-#include "wgan/train/presets.h"
-#include "wgan/train/run.h"
-#include "wgan/train/run_directory.h"
 
 namespace wgan::cli {
 namespace {
@@ -105,7 +106,8 @@ class TrainOptions {
   TrainConfig resume_config(const CheckpointHeader& header) const {
     for (const char* command_level : {"--preset", "--out"})
       if (app_->get_option(command_level)->count() > 0)
-        throw UsageError(std::string(command_level) + " cannot be given with --resume (the run keeps its "
+        throw UsageError(std::string(command_level) +
+                         " cannot be given with --resume (the run keeps its "
                          "configuration and directory)");
     TrainConfig config = header.config;
     with_typed_flags([&] {
@@ -138,8 +140,8 @@ class TrainOptions {
       throw UsageError("--world-size: expected a positive integer, got " + std::to_string(dist_.world_size));
     if (dist_.rank < 0 || dist_.rank >= dist_.world_size)
       throw UsageError("--rank " + std::to_string(dist_.rank) + ": expected 0 to " +
-                       std::to_string(dist_.world_size - 1) + " (--world-size " +
-                       std::to_string(dist_.world_size) + ")");
+                       std::to_string(dist_.world_size - 1) + " (--world-size " + std::to_string(dist_.world_size) +
+                       ")");
     if (nproc_ > 1 && dist_.world_size > 1)
       throw UsageError("--nproc " + std::to_string(nproc_) + " with --world-size " + std::to_string(dist_.world_size) +
                        ": --nproc starts the ranks of one machine itself; expected one of the two");
@@ -148,8 +150,9 @@ class TrainOptions {
     if (!(dist_.timeout_s > 0))
       throw UsageError("--dist-timeout: expected a positive number of seconds, got " + std::to_string(dist_.timeout_s));
     if ((nproc_ > 1 || dist_.world_size > 1) && !ProcessGroup::available())
-      throw UsageError("--nproc/--world-size: this wgan was built without c10d/Gloo (install libgloo-dev "
-                       "and rebuild); expected a single process");
+      throw UsageError(
+          "--nproc/--world-size: this wgan was built without c10d/Gloo (install libgloo-dev "
+          "and rebuild); expected a single process");
   }
 
   std::string preset_, out_, resume_;
@@ -157,9 +160,7 @@ class TrainOptions {
   DistOptions dist_;
 
  private:
-  static std::string choice_help(const OptionSpec& spec) {
-    return spec.choices.empty() ? "" : choices(spec.choices);
-  }
+  static std::string choice_help(const OptionSpec& spec) { return spec.choices.empty() ? "" : choices(spec.choices); }
 
   void bind(const std::string& flag, std::vector<std::string> keys, const std::string& help, const OptionSpec& spec) {
     flags_.emplace_back();
@@ -255,7 +256,8 @@ Action add_train_command(CLI::App& app) {
       launch.master_port = options->sub_given("--master-port") ? options->dist_.master_port : 0;
       // The cores shared out among the ranks, unless --threads says otherwise.
       if (!options->sub_given("--threads"))
-        launch.threads_per_rank = std::max<int64_t>(1, static_cast<int64_t>(std::thread::hardware_concurrency()) / launch.nproc);
+        launch.threads_per_rank =
+            std::max<int64_t>(1, static_cast<int64_t>(std::thread::hardware_concurrency()) / launch.nproc);
       return launch_local_ranks(launch);
     }
     std::unique_ptr<ProcessGroup> group;
@@ -268,7 +270,7 @@ Action add_train_command(CLI::App& app) {
       return 0;
     }
     if (resuming) {
-      write_text_atomically(options->resume_ + "/config.json", to_json(config).dump(2) + "\n");
+      write_text_atomically(RunLayout(options->resume_) / RunLayout::kConfig, to_json(config).dump(2) + "\n");
       return run_training(config, options->resume_, std::cout, checkpoint, group.get()), 0;
     }
     const bool existed = !options->out_.empty() && std::filesystem::exists(options->out_);

@@ -10,9 +10,9 @@
 namespace wgan {
 
 struct SourceFile {
-  std::string name;   // under the base address, and in the data directory
-  std::string md5;    // as the dataset's publisher gives it
-  Split split;        // the split it holds: train, test, or all (an archive of both)
+  std::string name;  // under the base address, and in the data directory
+  std::string md5;   // as the dataset's publisher gives it
+  Split split;       // the split it holds: train, test, or all (an archive of both)
 };
 
 struct DatasetSource {

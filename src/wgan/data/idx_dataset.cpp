@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <cstring>
-#include <functional>
 #include <filesystem>
+#include <functional>
 
 #include "wgan/core/error.h"
 #include "wgan/data/image_dataset.h"
@@ -15,8 +15,8 @@ namespace fs = std::filesystem;
 namespace {
 
 uint32_t big_endian(const std::vector<uint8_t>& b, size_t offset) {
-  return (uint32_t(b[offset]) << 24) | (uint32_t(b[offset + 1]) << 16) |
-         (uint32_t(b[offset + 2]) << 8) | uint32_t(b[offset + 3]);
+  return (uint32_t(b[offset]) << 24) | (uint32_t(b[offset + 1]) << 16) | (uint32_t(b[offset + 2]) << 8) |
+         uint32_t(b[offset + 3]);
 }
 
 // The file, decompressed when it is gzip (zlib reads plain files unchanged): its header of
@@ -32,8 +32,9 @@ std::vector<uint8_t> read_maybe_gzip(const std::string& path, size_t header_size
   uint8_t buffer[1 << 16];
   int got = 0;
   try {
-    while (bytes.size() < limit && (got = gzread(file, buffer, static_cast<unsigned>(std::min<uint64_t>(
-                                                                 sizeof buffer, limit - bytes.size())))) > 0) {
+    while (bytes.size() < limit &&
+           (got = gzread(file, buffer,
+                         static_cast<unsigned>(std::min<uint64_t>(sizeof buffer, limit - bytes.size())))) > 0) {
       const bool header_pending = bytes.size() < header_size;
       bytes.insert(bytes.end(), buffer, buffer + got);
       if (header_pending && bytes.size() >= header_size) limit = size_from_header(bytes) + 1;
@@ -45,8 +46,7 @@ std::vector<uint8_t> read_maybe_gzip(const std::string& path, size_t header_size
   int code = Z_OK;
   const std::string reason = got < 0 ? gzerror(file, &code) : "";
   gzclose(file);
-  if (got < 0)
-    throw UsageError(path + ": cannot decompress (" + reason + "); expected an intact gzip file");
+  if (got < 0) throw UsageError(path + ": cannot decompress (" + reason + "); expected an intact gzip file");
   return bytes;
 }
 
@@ -66,15 +66,15 @@ torch::Tensor read_idx_images(const std::string& path) {
     if (big_endian(header, 0) != 0x00000803) throw not_idx();
     n = big_endian(header, 4), rows = big_endian(header, 8), cols = big_endian(header, 12);
     if (rows < 1 || cols < 1 || rows > 16384 || cols > 16384)
-      throw UsageError(path + ": the header says images of " + std::to_string(rows) + "x" +
-                       std::to_string(cols) + "; expected sizes between 1 and 16384");
+      throw UsageError(path + ": the header says images of " + std::to_string(rows) + "x" + std::to_string(cols) +
+                       "; expected sizes between 1 and 16384");
     if (n == 0) throw UsageError(path + ": the header says 0 images; expected at least one");
     return expected = 16 + static_cast<uint64_t>(n) * rows * cols;
   });
   if (bytes.size() < 16) throw not_idx();
   if (bytes.size() != expected)
-    throw UsageError(path + ": the header says " + std::to_string(n) + " images of " + std::to_string(rows) +
-                     "x" + std::to_string(cols) + ", " + size_mismatch(expected, bytes.size()));
+    throw UsageError(path + ": the header says " + std::to_string(n) + " images of " + std::to_string(rows) + "x" +
+                     std::to_string(cols) + ", " + size_mismatch(expected, bytes.size()));
   auto images = torch::empty({n, 1, rows, cols}, torch::kUInt8);
   std::memcpy(images.data_ptr<uint8_t>(), bytes.data() + 16, bytes.size() - 16);
   return images;
@@ -137,9 +137,9 @@ ImageDataset load_idx_dataset(const std::string& dir, Split split) {
     } else {
       labels.push_back(read_idx_labels(label_file));
       if (labels.back().size(0) != images.back().size(0))
-        throw UsageError(label_file + ": holds " + std::to_string(labels.back().size(0)) +
-                         " labels for " + std::to_string(images.back().size(0)) +
-                         " images in " + image_file + "; expected one label per image");
+        throw UsageError(label_file + ": holds " + std::to_string(labels.back().size(0)) + " labels for " +
+                         std::to_string(images.back().size(0)) + " images in " + image_file +
+                         "; expected one label per image");
     }
     used.push_back(prefix);
   }

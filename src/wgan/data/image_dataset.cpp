@@ -26,8 +26,8 @@ constexpr ImageDatasetRow kImageDatasets[] = {
 const ImageDatasetRow& row_of(const std::string& dataset) {
   for (const auto& row : kImageDatasets)
     if (dataset == row.name) return row;
-  throw OptionError("dataset", "'" + dataset + "' is not an image dataset; expected one of " +
-                                   join(image_dataset_names()));
+  throw OptionError("dataset",
+                    "'" + dataset + "' is not an image dataset; expected one of " + join(image_dataset_names()));
 }
 
 }  // namespace
@@ -54,9 +54,9 @@ std::string describe_expected_files(const std::string& dataset) {
   return std::string(kImageFormats) + " images, in any subdirectories";
 }
 
-ImageDataset load_image_dataset(const std::string& dataset, const std::string& dir,
-                                Split split, int64_t image_size, int64_t channels,
-                                const std::string& cache_dir, const LoadLog& log, int64_t max_pixels) {
+ImageDataset load_image_dataset(const std::string& dataset, const std::string& dir, Split split, int64_t image_size,
+                                int64_t channels, const std::string& cache_dir, const LoadLog& log,
+                                int64_t max_pixels) {
   ImageDataset data;
   const Format format = row_of(dataset).format;
   if (format == Format::kIdx) {

@@ -14,8 +14,8 @@
 namespace wgan {
 
 struct ImageDataset {
-  torch::Tensor images;  // uint8 [N, C, H, W]
-  torch::Tensor labels;  // int64 [N]; undefined when the format has none
+  torch::Tensor images;     // uint8 [N, C, H, W]
+  torch::Tensor labels;     // int64 [N]; undefined when the format has none
   std::string description;  // e.g. "10000 images of 1x28x28 from t10k"
 };
 
@@ -54,9 +54,8 @@ struct FolderOptions {
 ImageDataset load_image_folder(const std::string& dir, const FolderOptions& options);
 
 // Loads any dataset by name and brings it to image_size and channels.
-ImageDataset load_image_dataset(const std::string& dataset, const std::string& dir,
-                                Split split, int64_t image_size, int64_t channels,
-                                const std::string& cache_dir, const LoadLog& log,
+ImageDataset load_image_dataset(const std::string& dataset, const std::string& dir, Split split, int64_t image_size,
+                                int64_t channels, const std::string& cache_dir, const LoadLog& log,
                                 int64_t max_pixels = kDefaultMaxImagePixels);
 
 }  // namespace wgan

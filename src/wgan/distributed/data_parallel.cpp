@@ -40,8 +40,7 @@ void check_same_parameters(ProcessGroup& group, torch::nn::Module& module, const
   if (largest != smallest) {
     char text[160];
     std::snprintf(text, sizeof text, "checksums between %.17g and %.17g", smallest, largest);
-    throw RunError("rank " + std::to_string(group.rank()) + ": the " + name +
-                   " differs between ranks (" + text +
+    throw RunError("rank " + std::to_string(group.rank()) + ": the " + name + " differs between ranks (" + text +
                    "); every rank must run the same configuration, seed and checkpoint");
   }
 }

@@ -29,7 +29,7 @@ inline constexpr const char* kModesCovered = "modes_covered";
 inline constexpr const char* kModesTotal = "modes_total";
 inline constexpr const char* kHighQuality = "hq_percent";
 inline constexpr const char* kReverseKl = "reverse_kl";
-// 2-D data: the critic's extremes over the square of its maps (train/run_pictures.h).
+// 2-D data: the critic's extremes over the square of its maps (run/run_pictures.h).
 inline constexpr const char* kCriticMin = "critic_min";
 inline constexpr const char* kCriticMax = "critic_max";
 // Images with a feature network (eval/feature_distances.h).

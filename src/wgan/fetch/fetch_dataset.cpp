@@ -57,7 +57,8 @@ DownloadProgress progress_line(const std::string& name, bool enabled) {
     if (now - *last < std::chrono::milliseconds(200) && done != total) return;
     *last = now;
     if (total > 0)
-      std::fprintf(stderr, "\r  %s  %.1f / %.1f MB  %3.0f %%", name.c_str(), done / 1e6, total / 1e6, 100.0 * done / total);
+      std::fprintf(stderr, "\r  %s  %.1f / %.1f MB  %3.0f %%", name.c_str(), done / 1e6, total / 1e6,
+                   100.0 * done / total);
     else
       std::fprintf(stderr, "\r  %s  %.1f MB", name.c_str(), done / 1e6);
     std::fflush(stderr);

@@ -14,9 +14,7 @@ using torch::nn::Conv2dOptions;
 using torch::nn::ConvTranspose2dOptions;
 using torch::nn::Sequential;
 
-PiecewiseLeakyReLU leaky_relu() {
-  return PiecewiseLeakyReLU(torch::nn::LeakyReLUOptions().negative_slope(0.2));
-}
+PiecewiseLeakyReLU leaky_relu() { return PiecewiseLeakyReLU(torch::nn::LeakyReLUOptions().negative_slope(0.2)); }
 
 Network sequential(Sequential layers) { return std::make_shared<SequentialNetworkImpl>(std::move(layers)); }
 
@@ -116,8 +114,7 @@ Network dcgan_dense_generator(const ImageNetOptions& o) {
     append_norm(g, o.norm_g, width / 2, size * 2);
     g->push_back(PiecewiseReLU());
   }
-  g->push_back(TransposedConv2d(
-      ConvTranspose2dOptions(width, o.channels, 5).stride(2).padding(2).output_padding(1)));
+  g->push_back(TransposedConv2d(ConvTranspose2dOptions(width, o.channels, 5).stride(2).padding(2).output_padding(1)));
   g->push_back(torch::nn::Tanh());
   return sequential(g);
 }

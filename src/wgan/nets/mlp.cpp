@@ -23,8 +23,8 @@ torch::nn::Sequential mlp_layers(const MLPOptions& options) {
     }
     in = options.width;
   }
-  const int64_t out = std::accumulate(options.output_shape.begin(), options.output_shape.end(),
-                                      int64_t{1}, std::multiplies<int64_t>());
+  const int64_t out =
+      std::accumulate(options.output_shape.begin(), options.output_shape.end(), int64_t{1}, std::multiplies<int64_t>());
   seq->push_back(torch::nn::Linear(in, out));
   if (options.tanh_output) seq->push_back(torch::nn::Tanh());
   if (options.output_shape.size() > 1)

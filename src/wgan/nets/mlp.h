@@ -27,8 +27,7 @@ struct MLPOptions {
 torch::nn::Sequential mlp_layers(const MLPOptions& options);
 
 struct MLPImpl : SequentialNetworkImpl {
-  explicit MLPImpl(const MLPOptions& options)
-      : SequentialNetworkImpl(mlp_layers(options)), options(options) {}
+  explicit MLPImpl(const MLPOptions& options) : SequentialNetworkImpl(mlp_layers(options)), options(options) {}
   MLPOptions options;
 };
 

@@ -13,12 +13,12 @@
 namespace wgan {
 
 struct NetworkOptions {
-  bool images = false;         // false: 2-D points (MLPs), true: images of `image`'s shape
-  std::string arch = "mlp";    // a family of the registry (network_family.h)
-  uint64_t seed = 1;           // initial weights
-  ImageNetOptions image;       // nz, shape, widths and normalisation (MLPs use nz and widths)
+  bool images = false;                        // false: 2-D points (MLPs), true: images of `image`'s shape
+  std::string arch = "mlp";                   // a family of the registry (network_family.h)
+  uint64_t seed = 1;                          // initial weights
+  ImageNetOptions image;                      // nz, shape, widths and normalisation (MLPs use nz and widths)
   Activation activation = Activation::kReLU;  // 2-D MLPs
-  bool spectral_norm_critic = false;  // every critic weight spectrally normalised (spectral_norm.h)
+  bool spectral_norm_critic = false;          // every critic weight spectrally normalised (spectral_norm.h)
 };
 
 NetworkPair make_networks(const NetworkOptions& options);

@@ -32,9 +32,7 @@ void append_norm(torch::nn::Sequential& layers, Norm norm, int64_t channels, int
     case Norm::kInstance:
       layers->push_back(torch::nn::InstanceNorm2d(torch::nn::InstanceNorm2dOptions(channels).affine(true)));
       break;
-    case Norm::kLayer:
-      layers->push_back(AutocastLayerNorm(torch::nn::LayerNormOptions({channels, size, size})));
-      break;
+    case Norm::kLayer: layers->push_back(AutocastLayerNorm(torch::nn::LayerNormOptions({channels, size, size}))); break;
     case Norm::kNone: break;
   }
 }

@@ -52,11 +52,21 @@ std::unique_ptr<LipschitzConstraint> make_none(const ObjectiveOptions&) { return
 const std::vector<LossEntry>& losses() {
   static const std::vector<LossEntry> entries = {
       // DCGAN: Adam 2e-4, (0.5, 0.999), one discriminator step per generator step.
-      {Loss::gan.name, bce, Constraint::none.name, {"adam", 2e-4, 0.5, 0.999}, 1, "Goodfellow et al. 2014; Radford et al. 2016 (DCGAN)"},
+      {Loss::gan.name,
+       bce,
+       Constraint::none.name,
+       {"adam", 2e-4, 0.5, 0.999},
+       1,
+       "Goodfellow et al. 2014; Radford et al. 2016 (DCGAN)"},
       // Arjovsky et al.: RMSProp 5e-5 (PyTorch's alpha 0.99, eps 1e-8), c = 0.01, n_critic 5.
       {Loss::wgan.name, wasserstein, Constraint::clip.name, {"rmsprop", 5e-5}, 5, "Arjovsky et al. 2017, Algorithm 1"},
       // Gulrajani et al., Algorithm 1 with the scripts' beta1: Adam 1e-4, (0.5, 0.9), lambda 10.
-      {Loss::wgan_gp.name, wasserstein, Constraint::gp.name, {"adam", 1e-4, 0.5, 0.9}, 5, "Gulrajani et al. 2017, Algorithm 1"},
+      {Loss::wgan_gp.name,
+       wasserstein,
+       Constraint::gp.name,
+       {"adam", 1e-4, 0.5, 0.9},
+       5,
+       "Gulrajani et al. 2017, Algorithm 1"},
   };
   return entries;
 }
@@ -72,10 +82,10 @@ const std::vector<ConstraintEntry>& constraints() {
       per_sample(constraint(Constraint::lp.name,
                             "lambda * mean(max(0, ||grad D(x_hat)||_2 - 1)^2) at random interpolates (gp_lambda)",
                             "Petzka et al. 2018 (WGAN-LP)", make_one_sided_penalty)),
-      per_sample(constraint(
-          Constraint::r1.name,
-          "(gamma/2) * mean(||grad D(x)||^2) on the real batch, every r1_every critic steps (r1_gamma)",
-          "Mescheder et al. 2018", make_r1_penalty)),
+      per_sample(
+          constraint(Constraint::r1.name,
+                     "(gamma/2) * mean(||grad D(x)||^2) on the real batch, every r1_every critic steps (r1_gamma)",
+                     "Mescheder et al. 2018", make_r1_penalty)),
       // Nothing to add to the loss: the critic is built with it (network_options).
       in_critic(constraint(Constraint::sn.name,
                            "every critic weight W used as W / sigma(W), sigma by one power iteration per forward pass",
@@ -108,7 +118,8 @@ const std::vector<std::string>& constraint_names() {
 }
 
 std::string resolved_constraint(const ObjectiveOptions& o) {
-  return o.constraint == Constraint::automatic.name ? loss_entry(o.loss).constraint : constraint_entry(o.constraint).name;
+  return o.constraint == Constraint::automatic.name ? loss_entry(o.loss).constraint
+                                                    : constraint_entry(o.constraint).name;
 }
 
 std::unique_ptr<Objective> make_objective(const ObjectiveOptions& o) {

@@ -33,9 +33,9 @@ struct OptimizerDefaults {
 // A named objective of `--loss`: an adversarial loss with its own constraint and its paper's
 // optimiser and number of critic steps.
 struct LossEntry {
-  std::string name;         // what --loss names (losses() lists them)
+  std::string name;                                        // what --loss names (losses() lists them)
   std::unique_ptr<AdversarialLoss> (*make_adversarial)();  // its loss term (losses.h)
-  std::string constraint;   // the constraint it comes with: a name of constraints()
+  std::string constraint;                                  // the constraint it comes with: a name of constraints()
   OptimizerDefaults optimizer;
   int64_t n_critic;
   std::string source;
@@ -65,9 +65,9 @@ const std::vector<std::string>& constraint_names();
 // What an objective is built from.
 struct ObjectiveOptions {
   std::string loss = "wgan-gp";
-  std::string constraint = "auto";  // auto: the loss's own
+  std::string constraint = "auto";            // auto: the loss's own
   std::optional<double> clip = kDefaultClip;  // none: the clip constraint clips nothing
-  bool clip_weights_only = false;   // leave normalisation layers' parameters alone
+  bool clip_weights_only = false;             // leave normalisation layers' parameters alone
   double gp_lambda = kDefaultGpLambda;
   double r1_gamma = kDefaultR1Gamma;
   int64_t r1_every = kDefaultR1Every;

@@ -1,5 +1,5 @@
 // The losses and Lipschitz constraints as values, for programs that choose them in code
-// (set_objective, train/objective_choice.h): a misspelt one does not compile, where a string
+// (set_objective, config/objective_choice.h): a misspelt one does not compile, where a string
 // would be a UsageError at run time. Each value is the name of its row in the registry
 // (objective_registry.cpp), and the registry's rows are written with these values, so the
 // two cannot disagree.

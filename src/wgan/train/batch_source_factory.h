@@ -4,9 +4,9 @@
 #include <memory>
 #include <string>
 
+#include "wgan/config/config.h"
 #include "wgan/data/batch_source.h"
 #include "wgan/data/image_dataset.h"
-#include "wgan/train/config.h"
 
 namespace wgan {
 

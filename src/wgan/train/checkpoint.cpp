@@ -12,12 +12,12 @@
 #include <fstream>
 #include <sstream>
 
+#include "wgan/config/option_table.h"
 #include "wgan/core/atomic_file.h"
 #include "wgan/core/crash_isolation.h"
 #include "wgan/core/error.h"
 #include "wgan/core/hash.h"
 #include "wgan/core/run_layout.h"
-#include "wgan/train/option_table.h"
 
 namespace wgan {
 namespace fs = std::filesystem;
@@ -123,8 +123,7 @@ std::string verified_bytes(const std::string& path) {
     throw UsageError("checkpoint " + path + ": cannot read it (" + e.what() + ")");
   }
   if (data.size() < kCheckpointTrailerBytes || std::memcmp(data.data() + data.size() - 8, kMagic, 8) != 0)
-    throw UsageError("checkpoint " + path +
-                     ": not a wgan checkpoint, or truncated (no WGANCKP1 trailer)");
+    throw UsageError("checkpoint " + path + ": not a wgan checkpoint, or truncated (no WGANCKP1 trailer)");
   uint64_t stored;
   std::memcpy(&stored, data.data() + data.size() - kCheckpointTrailerBytes, sizeof stored);
   data.resize(data.size() - kCheckpointTrailerBytes);
@@ -163,10 +162,11 @@ CheckpointHeader read_header(torch::serialize::InputArchive& archive) {
   h.config = config_from_json_text(value.toStringRef());
   torch::serialize::InputArchive counters;
   archive.read("counters", counters);
-  const std::pair<const char*, int64_t*> fields[] = {
-      {"iteration", &h.counters.iteration}, {"real_batches_drawn", &h.counters.real_batches_drawn},
-      {"steps_d", &h.counters.steps_d},     {"steps_g", &h.counters.steps_g},
-      {"skipped_steps", &h.counters.skipped_steps}};
+  const std::pair<const char*, int64_t*> fields[] = {{"iteration", &h.counters.iteration},
+                                                     {"real_batches_drawn", &h.counters.real_batches_drawn},
+                                                     {"steps_d", &h.counters.steps_d},
+                                                     {"steps_g", &h.counters.steps_g},
+                                                     {"skipped_steps", &h.counters.skipped_steps}};
   for (const auto& [name, field] : fields) {
     counters.read(name, value);
     *field = value.toInt();
@@ -180,9 +180,8 @@ CheckpointHeader read_header(torch::serialize::InputArchive& archive) {
 
 CheckpointHeader read_checkpoint_header(const std::string& path) {
   CheckpointHeader header;
-  read_archive(path, c10::Device(c10::kCPU), [&](torch::serialize::InputArchive& archive) {
-    header = read_header(archive);
-  });
+  read_archive(path, c10::Device(c10::kCPU),
+               [&](torch::serialize::InputArchive& archive) { header = read_header(archive); });
   return header;
 }
 

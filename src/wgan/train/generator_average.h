@@ -7,15 +7,15 @@
 #include <cstdint>
 #include <optional>
 
+#include "wgan/config/config.h"
 #include "wgan/nets/network.h"
-#include "wgan/train/config.h"
 
 namespace wgan {
 
 struct AveragingSchedule {
-  double half_life_kimg = 10;     // the average halves the weight of a step after this many kimg
-  double rampup = 0;              // > 0: half-life at most rampup x images seen so far
-  std::optional<double> beta;     // a fixed beta instead
+  double half_life_kimg = 10;  // the average halves the weight of a step after this many kimg
+  double rampup = 0;           // > 0: half-life at most rampup x images seen so far
+  std::optional<double> beta;  // a fixed beta instead
 };
 
 // The schedule of a run's --g-ema-kimg, --g-ema-rampup and --g-ema-beta.

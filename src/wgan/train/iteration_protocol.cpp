@@ -58,14 +58,15 @@ IterationProtocol::Outcome IterationProtocol::iteration(bool stop_requested, con
   bool any_diverged = diverged.has_value(), stop = stop_requested;
   if (group_) {
     IterationStats& s = out.stats;
-    const std::vector<bool> any = average_values_and_any(
-        *group_, {&s.loss_d, &s.loss_g, &s.d_real, &s.d_fake, &s.penalty}, {any_diverged, stop});
+    const std::vector<bool> any =
+        average_values_and_any(*group_, {&s.loss_d, &s.loss_g, &s.d_real, &s.d_fake, &s.penalty}, {any_diverged, stop});
     any_diverged = any[0];
     stop = any[1];
   }
   if (diverged) throw *diverged;
-  if (any_diverged) throw DivergenceError("another rank's loss or gradient was not finite at iteration " +
-                                          std::to_string(it) + " or before");
+  if (any_diverged)
+    throw DivergenceError("another rank's loss or gradient was not finite at iteration " + std::to_string(it) +
+                          " or before");
   if (schedule_.records(it)) {
     const bool keep_going = !record || record(out.stats);
     stop = stop || !keep_going;

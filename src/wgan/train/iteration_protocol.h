@@ -13,7 +13,7 @@
 #include <functional>
 #include <vector>
 
-#include "wgan/train/config.h"
+#include "wgan/config/config.h"
 #include "wgan/train/trainer.h"
 
 namespace wgan {

@@ -26,7 +26,8 @@ NetworkOptions network_options(const TrainConfig& c) {
     i.ngf = c.ngf;
     i.ndf = c.ndf;
     if (!c.norm_g || !c.norm_d)
-      throw std::logic_error("network_options: --norm-g/--norm-d auto is worked out by resolve_automatic_choices first");
+      throw std::logic_error(
+          "network_options: --norm-g/--norm-d auto is worked out by resolve_automatic_choices first");
     i.norm_g = *c.norm_g;
     i.norm_d = *c.norm_d;
     i.extra_layers = c.extra_layers;
@@ -43,8 +44,9 @@ std::vector<int64_t> sample_shape(const TrainConfig& config) {
 
 NetworkPair make_networks(const TrainConfig& config) {
   if (config.arch == kCustomArch)
-    throw UsageError("--arch custom: the networks are a program's own (RunParts::make_generator, "
-                     "docs/library.md); wgan cannot build them: load the checkpoint in that program");
+    throw UsageError(
+        "--arch custom: the networks are a program's own (RunParts::make_generator, "
+        "docs/library.md); wgan cannot build them: load the checkpoint in that program");
   NetworkPair networks = make_networks(network_options(config));
   if (config.g_ema) {
     // The same seed builds the same generator: the average starts as a copy of it.

@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "wgan/config/config.h"
 #include "wgan/nets/network_factory.h"
-#include "wgan/train/config.h"
 
 namespace wgan {
 

@@ -45,12 +45,11 @@ torch::Tensor truncated_noise(const TrainConfig& config, int64_t n, double thres
   // By the inverse of the CDF, not by drawing again: no loop, however narrow the interval.
   const auto options = torch::TensorOptions().dtype(torch::kFloat64);
   const torch::Tensor v = torch::rand({n, config.nz}, generator, options) * 2 - 1;  // U(-1, 1)
-  const double inside = std::erf(threshold / std::sqrt(2.0));                      // the mass of [-t, t]
+  const double inside = std::erf(threshold / std::sqrt(2.0));                       // the mass of [-t, t]
   return (std::sqrt(2.0) * torch::erfinv(v * inside)).to(torch::kFloat32);
 }
 
-Trainer::Trainer(TrainConfig config, NetworkPair networks, std::shared_ptr<BatchSource> data,
-                 torch::Device device)
+Trainer::Trainer(TrainConfig config, NetworkPair networks, std::shared_ptr<BatchSource> data, torch::Device device)
     : config_(std::move(config)),
       networks_(std::move(networks)),
       data_(std::move(data)),
@@ -97,9 +96,8 @@ int64_t Trainer::critic_steps_for(int64_t iteration) const {
   return config_.n_critic;
 }
 
-void Trainer::step(torch::optim::Optimizer& optimizer, NetworkImpl& network,
-                   const torch::Tensor& loss, double base_lr, int64_t& steps_done,
-                   NonFiniteWatch::Network which) {
+void Trainer::step(torch::optim::Optimizer& optimizer, NetworkImpl& network, const torch::Tensor& loss, double base_lr,
+                   int64_t& steps_done, NonFiniteWatch::Network which) {
   if (before_optimizer_step) before_optimizer_step(network);
   // One value covers the loss and every gradient: a NaN or Inf anywhere makes the sum
   // non-finite.

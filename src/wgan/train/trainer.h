@@ -7,12 +7,12 @@
 #include <functional>
 #include <memory>
 
+#include "wgan/config/config.h"
 #include "wgan/data/batch_source.h"
 #include "wgan/data/diff_augment.h"
-#include "wgan/train/networks.h"
 #include "wgan/objectives/objective.h"
 #include "wgan/train/checkpoint.h"
-#include "wgan/train/config.h"
+#include "wgan/train/networks.h"
 #include "wgan/train/nonfinite_watch.h"
 
 namespace wgan {
@@ -44,8 +44,7 @@ torch::Tensor truncated_noise(const TrainConfig& config, int64_t n, double thres
 
 class Trainer {
  public:
-  Trainer(TrainConfig config, NetworkPair networks, std::shared_ptr<BatchSource> data,
-          torch::Device device);
+  Trainer(TrainConfig config, NetworkPair networks, std::shared_ptr<BatchSource> data, torch::Device device);
 
   // One iteration. Under --on-nan stop it reads nothing back: a non-finite loss or gradient
   // is noted on the device and reported by check_divergence.
@@ -89,8 +88,8 @@ class Trainer {
   void average_generator();
   int64_t critic_steps_for(int64_t iteration) const;
   // Checks the loss and gradients, then steps (or, under --on-nan skip, does not).
-  void step(torch::optim::Optimizer& optimizer, NetworkImpl& network, const torch::Tensor& loss,
-            double base_lr, int64_t& steps_done, NonFiniteWatch::Network which);
+  void step(torch::optim::Optimizer& optimizer, NetworkImpl& network, const torch::Tensor& loss, double base_lr,
+            int64_t& steps_done, NonFiniteWatch::Network which);
 
   TrainConfig config_;
   NetworkPair networks_;

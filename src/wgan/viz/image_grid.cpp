@@ -4,8 +4,7 @@
 
 namespace wgan {
 
-torch::Tensor make_image_grid(const torch::Tensor& images, int64_t per_row, int64_t padding,
-                              GridScaling scaling) {
+torch::Tensor make_image_grid(const torch::Tensor& images, int64_t per_row, int64_t padding, GridScaling scaling) {
   TORCH_CHECK(images.dim() == 4, "make_image_grid expects [N, C, H, W], got ", images.sizes());
   auto x = images.detach().to(torch::kCPU, torch::kFloat32);
   const int64_t n = x.size(0), c = x.size(1), h = x.size(2), w = x.size(3);
@@ -23,8 +22,7 @@ torch::Tensor make_image_grid(const torch::Tensor& images, int64_t per_row, int6
   auto pixels = x.clamp(0, 1).mul(255).add(0.5).floor().to(torch::kUInt8);
   const int64_t columns = std::min(per_row, std::max<int64_t>(n, 1));
   const int64_t rows = (n + columns - 1) / columns;
-  auto grid = torch::zeros({c, rows * (h + padding) + padding, columns * (w + padding) + padding},
-                           torch::kUInt8);
+  auto grid = torch::zeros({c, rows * (h + padding) + padding, columns * (w + padding) + padding}, torch::kUInt8);
   for (int64_t i = 0; i < n; ++i) {
     const int64_t top = (i / columns) * (h + padding) + padding;
     const int64_t left = (i % columns) * (w + padding) + padding;

@@ -19,7 +19,7 @@ inline constexpr ChoiceName<GridScaling> kGridScalingNames[] = {
 constexpr const auto& choice_table(GridScaling) { return kGridScalingNames; }
 
 // images float [N, C, H, W] (C = 1 or 3) -> uint8 [C, rows * (H + p) + p, per_row * (W + p) + p].
-torch::Tensor make_image_grid(const torch::Tensor& images, int64_t per_row = 8,
-                              int64_t padding = 2, GridScaling scaling = GridScaling::kRange);
+torch::Tensor make_image_grid(const torch::Tensor& images, int64_t per_row = 8, int64_t padding = 2,
+                              GridScaling scaling = GridScaling::kRange);
 
 }  // namespace wgan

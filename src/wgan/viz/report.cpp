@@ -1,7 +1,7 @@
 #include "wgan/viz/report.h"
 
-#include <nlohmann/json.hpp>
 #include <stb_image.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cstdio>
@@ -94,7 +94,8 @@ const std::vector<CurveSpec>& curve_specs() {
     for (const MetricSpec& m : metric_registry()) {
       if (m.curve.empty()) continue;
       auto panel = std::find_if(panels.begin(), panels.end(), [&](const CurveSpec& c) { return c.stem == m.curve; });
-      if (panel == panels.end()) panel = panels.insert(panels.end(), CurveSpec{m.curve, m.curve_title, m.y_label, {}, m.smoothed});
+      if (panel == panels.end())
+        panel = panels.insert(panels.end(), CurveSpec{m.curve, m.curve_title, m.y_label, {}, m.smoothed});
       panel->keys.push_back(m.key);
     }
     return panels;
@@ -188,8 +189,8 @@ std::string page_end() {
 }
 
 std::string figure(const std::string& src, const std::string& caption) {
-  return "<div class=\"card\"><img src=\"" + escape(src) + "\" alt=\"" + escape(caption) + "\"><br>" +
-         escape(caption) + "</div>\n";
+  return "<div class=\"card\"><img src=\"" + escape(src) + "\" alt=\"" + escape(caption) + "\"><br>" + escape(caption) +
+         "</div>\n";
 }
 
 std::string metrics_table(const std::vector<Json>& records) {
@@ -216,8 +217,8 @@ std::string metrics_table(const std::vector<Json>& records) {
         best = &r;
     }
     if (!best) continue;
-    html << "<tr><td>" << key << "</td><td>" << number((*final_value)[key]) << "</td><td>"
-         << number((*best)[key]) << " (" << number((*best)[metric::kIteration]) << ")</td></tr>\n";
+    html << "<tr><td>" << key << "</td><td>" << number((*final_value)[key]) << "</td><td>" << number((*best)[key])
+         << " (" << number((*best)[metric::kIteration]) << ")</td></tr>\n";
   }
   html << "</table>\n";
   return html.str();
@@ -245,7 +246,8 @@ std::string histogram_section(const std::vector<Json>& records) {
     if (!r->contains(metric::kClassHistogram) || !(*r)[metric::kClassHistogram].is_array()) continue;
     std::ostringstream html;
     html << "<h2>Predicted classes</h2>\n<p class=\"note\">How the feature classifier labels the generated "
-            "images at iteration " << number((*r)[metric::kIteration]) << ".</p>\n<table><tr><th>class</th>";
+            "images at iteration "
+         << number((*r)[metric::kIteration]) << ".</p>\n<table><tr><th>class</th>";
     const auto& counts = (*r)[metric::kClassHistogram];
     for (size_t k = 0; k < counts.size(); ++k) html << "<th>" << k << "</th>";
     html << "</tr>\n<tr><td>images</td>";
@@ -276,7 +278,7 @@ std::string tracking_section(const std::vector<Json>& records) {
 void write_run_report(const std::string& run_dir, const ReportOptions& options) {
   const fs::path dir = run_dir;
   if (!fs::is_directory(dir)) throw UsageError(run_dir + ": not a run directory");
-  if (!fs::exists(dir / "config.json") && !fs::exists(dir / "metrics.jsonl"))
+  if (!fs::exists(dir / RunLayout::kConfig) && !fs::exists(dir / RunLayout::kMetrics))
     throw UsageError(run_dir + ": no config.json or metrics.jsonl; expected a run directory");
   const Json config = read_config(run_dir);
   const auto records = read_metrics(run_dir);
@@ -314,12 +316,14 @@ void write_run_report(const std::string& run_dir, const ReportOptions& options) 
   }
   if (!maps.empty()) {
     html << "<h2>Critic map</h2>\n<div class=\"row\">\n"
-         << figure(std::string(RunLayout::kMaps) + "/" + maps.back().filename().string(), "critic and samples (" + maps.back().stem().string() + ")")
+         << figure(std::string(RunLayout::kMaps) + "/" + maps.back().filename().string(),
+                   "critic and samples (" + maps.back().stem().string() + ")")
          << "</div>\n";
   }
   if (animated)
     html << "<h2>Training animation</h2>\n<div class=\"row\">\n"
-         << figure(RunLayout::kAnimation, std::to_string(std::max(grids.size(), maps.size())) + " snapshots") << "</div>\n";
+         << figure(RunLayout::kAnimation, std::to_string(std::max(grids.size(), maps.size())) + " snapshots")
+         << "</div>\n";
   html << "<h2>Configuration</h2>\n" << config_table(config) << page_end();
   write_text_atomically((dir / RunLayout::kReport).string(), html.str());
 }
@@ -339,7 +343,8 @@ void write_comparison_report(const std::vector<std::string>& run_dirs, const std
     runs.push_back({name, read_metrics(run)});
     auto latest = pictures(RunLayout(run) / RunLayout::kSamples, RunLayout::kSnapshotPrefix);
     if (latest.empty()) latest = pictures(RunLayout(run) / RunLayout::kMaps, RunLayout::kSnapshotPrefix);
-    if (!latest.empty()) cards << figure(relative_link(latest.back(), out), name + " (" + latest.back().stem().string() + ")");
+    if (!latest.empty())
+      cards << figure(relative_link(latest.back(), out), name + " (" + latest.back().stem().string() + ")");
   }
   const auto curves = draw_curves(runs, out / RunLayout::kPlots, options);
   std::ostringstream html;
