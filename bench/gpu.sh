@@ -45,7 +45,7 @@ wgan=$build/wgan
 
 # 2. The tests that hold the step to any device and every rank to one protocol.
 step device-tests "$build/wgan_tests" --gtest_brief=1 \
-  --gtest_filter='*OnTheMetaDevice*:IterationProtocol.*:Trainer.*:Checkpoint.*:FastPaths.*:DataParallel.*'
+  --gtest_filter='*DeviceReadiness*:IterationProtocol.*:Trainer.*:Checkpoint.*:FastPaths.*:DataParallel.*'
 say "  $(grep -E '^\[  (PASSED|FAILED|SKIPPED) ' "$log" | tail -3 | paste -sd' ')"
 
 # 3. End to end on the device.

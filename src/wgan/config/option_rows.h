@@ -75,16 +75,22 @@ struct Row {
   std::string help;
 };
 
-// A plain value: text, a number, an integer or a switch. `access` is a generic lambda returning
-// the member (const or not).
-template <typename Access>
-OptionSpec value_row(Row r, OptionKind kind, Access access, Check check = any()) {
+// The row's own fields in a spec of this kind.
+inline OptionSpec spec_of(Row r, OptionKind kind) {
   OptionSpec s;
   s.key = std::move(r.key);
   s.flag = std::move(r.flag);
   s.help = std::move(r.help);
   s.on_resume = r.on_resume;
   s.kind = kind;
+  return s;
+}
+
+// A plain value: text, a number, an integer or a switch. `access` is a generic lambda returning
+// the member (const or not).
+template <typename Access>
+OptionSpec value_row(Row r, OptionKind kind, Access access, Check check = any()) {
+  OptionSpec s = spec_of(std::move(r), kind);
   s.check = std::move(check);
   s.get = [access](const TrainConfig& c) { return json(access(c)); };
   s.set = [access](TrainConfig& c, const json& v) {
@@ -114,12 +120,7 @@ OptionSpec choice_row(Row r, Access access) {
   using Member = std::decay_t<decltype(access(std::declval<TrainConfig&>()))>;
   constexpr bool with_auto_value = IsOptional<Member>::value;
   using E = typename std::conditional_t<with_auto_value, Member, std::optional<Member>>::value_type;
-  OptionSpec s;
-  s.key = std::move(r.key);
-  s.flag = std::move(r.flag);
-  s.help = std::move(r.help);
-  s.on_resume = r.on_resume;
-  s.kind = OptionKind::kText;
+  OptionSpec s = spec_of(std::move(r), OptionKind::kText);
   s.choices = with_auto_value ? with_auto(choice_names<E>()) : choice_names<E>();
   s.check = one_of(s.choices);
   s.get = [access](const TrainConfig& c) {
@@ -144,12 +145,7 @@ OptionSpec choice_row(Row r, Access access) {
 // A number or 'none', its member a std::optional<double>; `check` sees the numbers only.
 template <typename Access>
 OptionSpec number_or_none_row(Row r, Access access, Check check) {
-  OptionSpec s;
-  s.key = std::move(r.key);
-  s.flag = std::move(r.flag);
-  s.help = std::move(r.help);
-  s.on_resume = r.on_resume;
-  s.kind = OptionKind::kNumberOrNone;
+  OptionSpec s = spec_of(std::move(r), OptionKind::kNumberOrNone);
   s.check = [check](const json& v) {
     if (v.is_string() && v.get<std::string>() == kNone) return std::string();
     if (!v.is_number()) return "expected a number or 'none', got '" + value_text(v) + "'";

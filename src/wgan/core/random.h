@@ -4,6 +4,7 @@
 // position for these draws, and data-parallel ranks can slice one global draw identically.
 #pragma once
 #include <ATen/core/Generator.h>
+#include <c10/core/TensorOptions.h>
 
 #include <cstdint>
 
@@ -29,5 +30,11 @@ uint64_t derive_seed(uint64_t seed, Stream stream, uint64_t a = 0, uint64_t b = 
 // A CPU generator with that derived seed. Draws are made on the CPU and then moved to the
 // training device, so the numbers do not depend on the device.
 at::Generator make_generator(uint64_t seed, Stream stream, uint64_t a = 0, uint64_t b = 0);
+
+// The options of such a draw: on the CPU on purpose (named, so that the device-readiness test,
+// which refuses tensors made on the CPU by default inside a training step, tells it apart).
+inline c10::TensorOptions draw_options(c10::ScalarType type = c10::kFloat) {
+  return c10::TensorOptions().dtype(type).device(c10::kCPU);
+}
 
 }  // namespace wgan

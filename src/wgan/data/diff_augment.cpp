@@ -4,6 +4,7 @@
 
 #include "wgan/core/error.h"
 #include "wgan/core/names.h"
+#include "wgan/core/random.h"
 
 namespace wgan {
 namespace {
@@ -100,8 +101,7 @@ DiffAugment::DiffAugment(std::vector<Augmentation> policy) : policy_(std::move(p
 
 AugmentationDraw DiffAugment::draw(int64_t n, int64_t h, int64_t w, at::Generator& gen) const {
   AugmentationDraw d;
-  const auto real = torch::TensorOptions().dtype(torch::kFloat32);
-  const auto integer = torch::TensorOptions().dtype(torch::kInt64);
+  const auto real = draw_options(), integer = draw_options(torch::kInt64);
   for (Augmentation a : policy_) {
     switch (a) {
       case Augmentation::kColor:

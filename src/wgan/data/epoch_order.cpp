@@ -8,7 +8,7 @@ const torch::Tensor& EpochOrder::permutation(int64_t epoch) {
   if (epoch != cached_epoch_) {
     auto generator = make_generator(seed_, Stream::kShuffle, static_cast<uint64_t>(epoch));
     cached_permutation_ =
-        torch::randperm(size_, generator, torch::TensorOptions().dtype(torch::kLong));
+        torch::randperm(size_, generator, draw_options(torch::kLong));
     cached_epoch_ = epoch;
   }
   return cached_permutation_;

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "wgan/core/error.h"
+#include "wgan/core/random.h"
 
 namespace wgan {
 
@@ -61,7 +62,7 @@ double ToyDistribution::extent() const {
 }
 
 torch::Tensor ToyDistribution::sample(int64_t n, at::Generator& generator) const {
-  auto f32 = torch::TensorOptions().dtype(torch::kFloat32);
+  const auto f32 = draw_options();
   if (kind_ == ToyKind::kSwissRoll) {
     // t = 1.5*pi*(1 + 2u), point (t cos t, t sin t) + N(0, 0.25^2), divided by 7.5.
     auto u = torch::rand({n}, generator, f32);
@@ -70,7 +71,7 @@ torch::Tensor ToyDistribution::sample(int64_t n, at::Generator& generator) const
     points = points + 0.25 * torch::randn({n, 2}, generator, f32);
     return points / 7.5;
   }
-  auto which = torch::randint(modes_.size(0), {n}, generator, torch::TensorOptions().dtype(torch::kLong));
+  auto which = torch::randint(modes_.size(0), {n}, generator, draw_options(torch::kLong));
   return modes_.index_select(0, which) + std_ * torch::randn({n, 2}, generator, f32);
 }
 

@@ -32,7 +32,7 @@ IterationValues to_values(const IterationStats& s) {
 }
 
 torch::Tensor sample_noise(const TrainConfig& config, int64_t n, at::Generator& generator) {
-  auto options = torch::TensorOptions().dtype(torch::kFloat32);
+  const auto options = draw_options();
   if (config.noise == Noise::kUniform) return torch::rand({n, config.nz}, generator, options) * 2 - 1;
   return torch::randn({n, config.nz}, generator, options);
 }
@@ -43,8 +43,7 @@ torch::Tensor truncated_noise(const TrainConfig& config, int64_t n, double thres
   // Above 8 the normal's mass outside is below 1e-15, and erf(8 / sqrt 2) is 1 in double.
   if (threshold >= 8) return sample_noise(config, n, generator);
   // By the inverse of the CDF, not by drawing again: no loop, however narrow the interval.
-  const auto options = torch::TensorOptions().dtype(torch::kFloat64);
-  const torch::Tensor v = torch::rand({n, config.nz}, generator, options) * 2 - 1;  // U(-1, 1)
+  const torch::Tensor v = torch::rand({n, config.nz}, generator, draw_options(torch::kFloat64)) * 2 - 1;  // U(-1, 1)
   const double inside = std::erf(threshold / std::sqrt(2.0));                       // the mass of [-t, t]
   return (std::sqrt(2.0) * torch::erfinv(v * inside)).to(torch::kFloat32);
 }
@@ -142,7 +141,7 @@ CriticLoss Trainer::critic_step(int64_t k) {
   b.critic_step = counters_.steps_d;
   if (objective_->needs_interpolation()) {
     auto alpha_gen = make_generator(config_.seed, Stream::kInterpolation, counters_.iteration, k);
-    b.alpha = my_rows(torch::rand({batch * world_size_}, alpha_gen)).to(device_);
+    b.alpha = my_rows(torch::rand({batch * world_size_}, alpha_gen, draw_options())).to(device_);
   }
   optimizer_d_->zero_grad();
   CriticLoss loss = objective_->critic_loss(*networks_.critic, b);
