@@ -6,7 +6,9 @@
 # GPUs), times the speed table against PyTorch on the GPU, and writes every figure to one file.
 #
 #   bash bench/gpu.sh [RESULTS]   RESULTS default: $OUT/gpu-results.txt, else /tmp/gpu-results.txt
-#   WGAN_GPU_DEVICE=cpu PYTHON=.venv-torch2/bin/python bash bench/gpu.sh   # the same on the CPU
+#   WGAN_GPU_DEVICE=cpu PYTHON=.venv-torch2/bin/python WGAN_GPU_BUILD=build-torch2 \
+#     WGAN_GPU_SPEED_CASES=toy25-gp WGAN_GPU_ROUNDS=1 WGAN_GPU_THREADS=2 WGAN_GPU_IMAGE_ITERS=3 \
+#     bash bench/gpu.sh   # the same steps on the CPU, shortened (how it is tested without a GPU)
 #
 # Needs CMake, Ninja, a C++ compiler, a python3 with torch, and the build dependencies of
 # scripts/setup.sh (Debian's -dev packages). Each step ends in one line of RESULTS ("name: ok
@@ -20,6 +22,8 @@ python=${PYTHON:-python3}
 device=${WGAN_GPU_DEVICE:-cuda}
 build=${WGAN_GPU_BUILD:-build-gpu}
 work=$(mktemp -d)
+threads=${WGAN_GPU_THREADS:-4}
+image_iters=${WGAN_GPU_IMAGE_ITERS:-50}
 : > "$results"
 : > "$log"
 say() { echo "$*" | tee -a "$results"; }
@@ -34,7 +38,8 @@ step() {
 }
 
 say "gpu.sh $(date -u +%FT%TZ) at $(git rev-parse --short HEAD 2>/dev/null || echo '?'), device $device"
-say "gpus: $(nvidia-smi -L 2>/dev/null | paste -sd';' || echo none)"
+gpu_list=$(nvidia-smi -L 2>/dev/null | paste -sd';')
+say "gpus: ${gpu_list:-none (nvidia-smi lists none)}"
 say "torch: $("$python" -c 'import torch; print(torch.__version__, "cuda", torch.version.cuda, "available", torch.cuda.is_available())' 2>&1 | tail -1)"
 gpus=$("$python" -c 'import torch; print(torch.cuda.device_count())' 2>/dev/null || echo 0)
 
@@ -49,7 +54,7 @@ step device-tests "$build/wgan_tests" --gtest_brief=1 \
 say "  $(grep -E '^\[  (PASSED|FAILED|SKIPPED) ' "$log" | tail -3 | paste -sd' ')"
 
 # 3. End to end on the device.
-toy=(--device "$device" --threads 4 --quiet --eval-samples 1000 --sample-every 0 --checkpoint-every 100)
+toy=(--device "$device" --threads "$threads" --quiet --eval-samples 1000 --sample-every 0 --checkpoint-every 100)
 step train "$wgan" train "${toy[@]}" --iters 300 --out "$work/toy"
 step resume-half "$wgan" train "${toy[@]}" --iters 150 --out "$work/half"
 step resume "$wgan" train --resume "$work/half" --iters 300 --quiet
@@ -73,11 +78,11 @@ with open(os.path.join(sys.argv[1], "data_batch_1.bin"), "wb") as f:
     for _ in range(2000):
         f.write(bytes([rng.randrange(10)]) + rng.randbytes(3072))
 PY
-step images "$wgan" train --dataset cifar10 --data "$work/cifar" --image-size 32 --iters 50 --batch-size 64 \
-  --device "$device" --threads 4 --quiet --sample-every 25 --checkpoint-every 25 --out "$work/img"
-step images-gp-bf16 "$wgan" train --dataset cifar10 --data "$work/cifar" --image-size 32 --iters 50 --batch-size 64 \
-  --loss wgan-gp --precision bf16 --device "$device" --threads 4 --quiet --sample-every 0 --out "$work/img-gp"
-grep -h '"iter":50,' "$work/img/metrics.jsonl" "$work/img-gp/metrics.jsonl" 2>/dev/null | cut -c1-160 | sed 's/^/  /' >> "$results"
+step images "$wgan" train --dataset cifar10 --data "$work/cifar" --image-size 32 --iters "$image_iters" --batch-size 64 \
+  --device "$device" --threads "$threads" --quiet --sample-every 25 --checkpoint-every 25 --out "$work/img"
+step images-gp-bf16 "$wgan" train --dataset cifar10 --data "$work/cifar" --image-size 32 --iters "$image_iters" --batch-size 64 \
+  --loss wgan-gp --precision bf16 --device "$device" --threads "$threads" --quiet --sample-every 0 --out "$work/img-gp"
+tail -qn1 "$work/img/metrics.jsonl" "$work/img-gp/metrics.jsonl" 2>/dev/null | cut -c1-160 | sed 's/^/  /' >> "$results"
 if [ "$gpus" -ge 2 ]; then
   step two-ranks "$wgan" train "${toy[@]}" --iters 200 --nproc 2 --batch-size 128 --out "$work/two"
 else
@@ -86,7 +91,7 @@ fi
 
 # 4. The speed table against PyTorch on the same device (bench/speed.sh; the ceiling first).
 step speed env DEVICE="$device" PYTHON="$python" PYTHON2="$python" WGAN_STEP_BENCH="$build/wgan_step_bench" \
-  WGAN_STEP_BENCH2="$build/wgan_step_bench" MODES="wgan2 wgan2-bf16 pytorch2" ROUNDS=3 PHASES=0 THREADS=4 \
-  WGAN_BENCH_DIR="$work/bench" bash bench/speed.sh toy25-gp mnist-gp dcgan64-gp
+  WGAN_STEP_BENCH2="$build/wgan_step_bench" MODES="wgan2 wgan2-bf16 pytorch2" ROUNDS="${WGAN_GPU_ROUNDS:-3}" PHASES=0 \
+  THREADS="$threads" WGAN_BENCH_DIR="$work/bench" bash bench/speed.sh ${WGAN_GPU_SPEED_CASES:-toy25-gp mnist-gp dcgan64-gp}
 sed -n '/^| case/,$p' "$log" | tail -20 >> "$results"
 say "done in $SECONDS s"
