@@ -49,16 +49,15 @@ void resolve_automatic_choices(TrainConfig& c) {
   // normalisation. Points (2-D data, a program's data without an image size) take the MLPs;
   // images the first family that takes their size.
   if (c.arch == kAuto) c.arch = toy || c.image_size <= 0 ? kPointsArch : automatic_image_family(c.image_size).name;
-  if (c.arch == kCustomArch) return;                      // a program's own networks
-  if (!contains(network_family_names(), c.arch)) return;  // validate() names it
-  const NetworkFamily& family = network_family(c.arch);
+  const NetworkFamily* family = find_network_family(c.arch);
+  if (!family) return;  // a program's own networks (custom), or an unknown name validate() refuses
   const ConstraintEntry& constraint = constraint_entry(c.constraint);
-  if (!c.norm_g) c.norm_g = family.norm_g;
+  if (!c.norm_g) c.norm_g = family->norm_g;
   if (!c.norm_d) {
     if (constraint.spectral_norm)
       c.norm_d = Norm::kNone;  // SN-GAN's critics: the normalisation is the weights'
     else
-      c.norm_d = constraint.needs_per_sample_critic ? family.norm_d_per_sample : family.norm_d;
+      c.norm_d = constraint.needs_per_sample_critic ? family->norm_d_per_sample : family->norm_d;
   }
 }
 void apply_loss_defaults(TrainConfig& c) {

@@ -63,9 +63,14 @@ const std::vector<NetworkFamily>& network_families() {
 
 std::vector<std::string> network_family_names() { return names_of(network_families()); }
 
-const NetworkFamily& network_family(const std::string& name) {
+const NetworkFamily* find_network_family(const std::string& name) {
   for (const auto& family : network_families())
-    if (family.name == name) return family;
+    if (family.name == name) return &family;
+  return nullptr;
+}
+
+const NetworkFamily& network_family(const std::string& name) {
+  if (const NetworkFamily* family = find_network_family(name)) return *family;
   throw OptionError("arch", "unknown network family '" + name + "'; expected one of " + join(network_family_names()));
 }
 

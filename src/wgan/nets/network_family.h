@@ -31,6 +31,8 @@ struct NetworkFamily {
 // The rows, in the order --arch auto tries them.
 const std::vector<NetworkFamily>& network_families();
 std::vector<std::string> network_family_names();
+// The row of `name`, or null.
+const NetworkFamily* find_network_family(const std::string& name);
 // The row of `name`; OptionError naming --arch and the families otherwise.
 const NetworkFamily& network_family(const std::string& name);
 // The family --arch auto picks for images of this size.
